@@ -1,0 +1,55 @@
+"""``python -m quotes.training STAGE --data ../shared/ud --out build/models``.
+
+Stages: tokenize, mwt, lemma, pos, depparse, ``all`` (in that order), ``bundle``
+(copy the final models into the package) and ``score`` (end-to-end CoNLL 2018
+scores from raw text).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from quotes.training import stages
+from quotes.training.stages import Layout
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m quotes.training", description=__doc__)
+    parser.add_argument("stage", choices=["tokenize", "mwt", "lemma", "pos", "depparse", "all", "bundle", "score"])
+    parser.add_argument("--data", type=Path, default=Path("../shared/ud"), help="UD folder with EWT and GUM")
+    parser.add_argument("--out", type=Path, default=Path("build/models"), help="working folder for the run")
+    parser.add_argument("--tokenize-steps", type=int, default=6000)
+    parser.add_argument("--mwt-epochs", type=int, default=10)
+    parser.add_argument("--lemma-epochs", type=int, default=8)
+    parser.add_argument("--pos-steps", type=int, default=1500)
+    parser.add_argument("--depparse-steps", type=int, default=1600)
+    parser.add_argument("--no-encoder", action="store_true", help="train pos/depparse without the frozen MiniLM encoder")
+    args = parser.parse_args(argv)
+    layout = Layout(data=args.data, out=args.out)
+    layout.prepare()
+    use_encoder = not args.no_encoder
+    todo = [args.stage] if args.stage != "all" else ["tokenize", "mwt", "lemma", "pos", "depparse"]
+    for stage in todo:
+        if stage == "tokenize":
+            stages.tokenize(layout, args.tokenize_steps)
+        elif stage == "mwt":
+            stages.mwt(layout, args.mwt_epochs)
+        elif stage == "lemma":
+            stages.lemma(layout, args.lemma_epochs)
+        elif stage == "pos":
+            stages.pos(layout, args.pos_steps, use_encoder)
+        elif stage == "depparse":
+            stages.depparse(layout, args.depparse_steps, use_encoder)
+        elif stage == "bundle":
+            from quotes.training.bundle import bundle
+
+            bundle(layout)
+        elif stage == "score":
+            from quotes.training.score import score_all
+
+            score_all(layout)
+
+
+if __name__ == "__main__":
+    main()
