@@ -1,0 +1,80 @@
+"""Measure how fast quotes reads articles, in-process, and where the time goes.
+
+Usage: ``python benchmarks/throughput.py DIR [--limit N]`` where DIR holds ``*.txt``
+articles, or is a PolNeAR split (its ``text/*.txt`` are used). Prints the model load
+time, articles/s, tokens/s, peak RSS, and how the extraction time splits between
+Stanza (``Extractor.parse``) and the project's own rules (``Extractor.extract_parsed``),
+both timed around the same articles in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import resource
+import sys
+import time
+from pathlib import Path
+
+WORD = re.compile(r"\w+")
+"""Tokens for tokens/s: maximal word-character runs, counted on the texts (the same unit the scorer uses)."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    paths = _articles(args.directory)[: args.limit]
+    if not paths:
+        print(f"throughput: no .txt articles in {args.directory}", file=sys.stderr)
+        return 2
+    texts = [path.read_text(encoding="utf-8") for path in paths]
+
+    started = time.perf_counter()
+    from quotes.extractor import Extractor  # timed: importing torch and Stanza is part of starting up
+
+    extractor = Extractor()
+    load_s = time.perf_counter() - started
+
+    stanza_s = rules_s = 0.0
+    attributions = parser_words = 0
+    for path, text in zip(paths, texts):
+        t0 = time.perf_counter()
+        parsed = extractor.parse(text)
+        t1 = time.perf_counter()
+        article = extractor.extract_parsed(parsed, document=path.stem)
+        t2 = time.perf_counter()
+        stanza_s += t1 - t0
+        rules_s += t2 - t1
+        attributions += len(article.attributions)
+        parser_words += sum(len(sentence.words) for sentence in parsed.sentences)
+
+    total_s = stanza_s + rules_s
+    tokens = sum(len(WORD.findall(text)) for text in texts)
+    # On Linux ru_maxrss is in kibibytes.
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"articles:          {len(texts)} from {args.directory} ({attributions} attributions found)")
+    print(f"model load:        {load_s:.2f} s (imports and Extractor())")
+    print(f"extraction:        {total_s:.2f} s")
+    print(f"articles/s:        {len(texts) / total_s:.2f}")
+    print(f"tokens/s:          {tokens / total_s:.0f} ({tokens} \\w+ tokens in the texts; the parser made {parser_words} words)")
+    print(f"peak RSS:          {peak_mib:.0f} MiB")
+    print(f"stanza (parse):    {stanza_s:.2f} s = {100 * stanza_s / total_s:.1f} %")
+    print(f"rules (extract):   {rules_s:.2f} s = {100 * rules_s / total_s:.1f} %")
+    print(f"rules / stanza:    {rules_s / stanza_s:.4f}" if stanza_s else "rules / stanza:    n/a")
+    return 0
+
+
+def _articles(directory: Path) -> list[Path]:
+    """PolNeAR splits keep their texts in ``text/``; any other directory holds them directly."""
+    folder = directory / "text" if (directory / "text").is_dir() else directory
+    return sorted(folder.glob("*.txt"))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description="Articles/s, tokens/s, peak RSS and the Stanza/rules time split.")
+    parser.add_argument("directory", type=Path, metavar="DIR", help="directory of .txt articles or a PolNeAR split")
+    parser.add_argument("--limit", type=int, metavar="N", help="read only the first N articles by name")
+    return parser
+
+
+if __name__ == "__main__":
+    sys.exit(main())

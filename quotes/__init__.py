@@ -1,0 +1,37 @@
+"""quotes: who said what in a news article — quotes, paraphrases and their speakers, offline."""
+
+from quotes.attribution import Article, Attribution, Content, Cue, QuoteKind, Span, Speaker, SpeakerType
+from quotes.errors import (
+    BinaryInputError,
+    DecodingError,
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    LexiconError,
+    ModelError,
+    QuotesError,
+)
+from quotes.extractor import Extractor, extract
+from quotes.lexicon import Lexicon
+
+__all__ = [
+    "Article",
+    "Attribution",
+    "BinaryInputError",
+    "Content",
+    "Cue",
+    "DecodingError",
+    "EmptyInputError",
+    "Extractor",
+    "InputError",
+    "InputTooLargeError",
+    "Lexicon",
+    "LexiconError",
+    "ModelError",
+    "QuoteKind",
+    "QuotesError",
+    "Span",
+    "Speaker",
+    "SpeakerType",
+    "extract",
+]

@@ -1,0 +1,7 @@
+"""``python -m quotes`` runs the CLI."""
+
+import sys
+
+from quotes.cli import main
+
+sys.exit(main())

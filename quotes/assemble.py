@@ -1,0 +1,312 @@
+"""Turn per-sentence candidates and the article's quotation marks into attributions.
+
+This is where the text-level facts meet the parse: a content that touches a
+quotation grows to the whole quotation (even across sentences and paragraphs),
+"He said." takes its content from the adjacent quotation, a quotation with no
+cue inherits the speaker of the attributed quotation before it, and the kind
+(direct / mixed / indirect) is read off the quotation marks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+from quotes.attribution import Attribution, Content, Cue, QuoteKind, Span, Speaker
+from quotes.lexicon import Lexicon
+from quotes.parsed import ParsedDoc, Sentence
+from quotes.quotemarks import Quotation, find_quotations
+from quotes.rules import Candidate, find_candidates
+from quotes.speakers import Mention, Resolver, describe
+
+MIN_ORPHAN_WORDS = 8
+"""An unattributed quotation shorter than this is a title or scare quote, not something someone said."""
+MIN_FOLLOW_ON_WORDS = 3
+_WORD = re.compile(r"\w+")
+_COLON_SPEAKER = re.compile(r"^\s*(?P<name>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4})\s*(?P<colon>:)\s*$")
+"""News style "Kang: "We will..."": a short capitalised name and a colon before a quotation."""
+
+
+@attrs.frozen
+class _Draft:
+    """An attribution before its speaker is resolved."""
+
+    pieces: tuple[tuple[int, int], ...]
+    cue: tuple[int, int] | None
+    lemma: str
+    mention: Mention | None
+    sentence: tuple[int, int]
+    rule: str
+    inherited_from: int | None = None
+    """Index of the draft whose speaker a follow-on quotation inherits."""
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the paragraphs (text between newline runs)."""
+    out = []
+    for match in re.finditer(r"[^\n]+", text):
+        if match.group().strip():
+            out.append((match.start(), match.end()))
+    return out
+
+
+def assemble(doc: ParsedDoc, lexicon: Lexicon) -> tuple[Attribution, ...]:
+    """All attributions of a parsed article, in text order."""
+    text = doc.text
+    quotations = find_quotations(text)
+    drafts: list[_Draft] = []
+    for sentence in doc.sentences:
+        for cand in find_candidates(sentence, lexicon):
+            draft = _draft(doc, sentence, cand, quotations, lexicon)
+            if draft is not None:
+                drafts.append(draft)
+    drafts = _dedupe(drafts)
+    drafts.extend(_quotation_drafts(doc, quotations, drafts, lexicon))
+    drafts.sort(key=lambda d: (d.pieces[0][0], d.cue or (0, 0)))
+    return _resolve(doc, drafts, quotations, lexicon)
+
+
+def _runs(sentence: Sentence, ids: frozenset[int]) -> list[tuple[int, int]]:
+    """Character ranges of the maximal runs of consecutive word IDs."""
+    runs: list[tuple[int, int]] = []
+    previous = None
+    for word_id in sorted(ids):
+        word = sentence.word(word_id)
+        if word is None:
+            continue
+        if previous is not None and word_id == previous + 1 and runs:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], word.end))
+        else:
+            runs.append((word.start, word.end))
+        previous = word_id
+    return runs
+
+
+def _draft(doc: ParsedDoc, sentence: Sentence, cand: Candidate, quotations: list[Quotation], lexicon: Lexicon) -> _Draft | None:
+    cue_words = [sentence.word(i) for i in cand.cue]
+    cue_words_ok = [w for w in cue_words if w is not None]
+    cue = (cue_words_ok[0].start, cue_words_ok[-1].end)
+    pieces = _runs(sentence, cand.content)
+    if not pieces:
+        quote = _adjacent_quotation(doc.text, sentence, quotations)
+        if quote is None:
+            return None
+        pieces = list(quote.pieces)
+    else:
+        pieces = _snap_to_quotations(doc.text, pieces, cue, quotations)
+    mention = None
+    if cand.speaker is not None:
+        head = sentence.word(cand.speaker)
+        if head is not None:
+            mention = describe(doc, sentence, head, lexicon)
+            pieces = _without(pieces, (mention.span.start, mention.span.end))
+    pieces = _without(pieces, cue)
+    pieces = [_strip(doc.text, s, e) for s, e in pieces]
+    pieces = [(s, e) for s, e in pieces if _WORD.search(doc.text, s, e) and s < e]
+    if not pieces:
+        return None
+    return _Draft(tuple(pieces), cue, cand.lemma, mention, (sentence.start, sentence.end), cand.rule)
+
+
+def _adjacent_quotation(text: str, sentence: Sentence, quotations: list[Quotation]) -> Quotation | None:
+    """The quotation right before a bare "he said." sentence, or right after "he said:"."""
+    for quote in reversed(quotations):
+        if quote.end <= sentence.start and not _WORD.search(text, quote.end, sentence.start) and sentence.start - quote.end < 4:
+            return quote
+    for quote in quotations:
+        if quote.start >= sentence.end and not _WORD.search(text, sentence.end, quote.start) and quote.start - sentence.end < 4:
+            return quote
+    return None
+
+
+def _snap_to_quotations(text: str, pieces: list[tuple[int, int]], cue: tuple[int, int],
+                        quotations: Sequence[Quotation]) -> list[tuple[int, int]]:
+    """Grow a content to every quotation it touches (unless the cue sits inside it); all quoted: just the quotations."""
+    lo, hi = pieces[0][0], pieces[-1][1]
+    out = list(pieces)
+    touched = [q for q in quotations if q.end > lo and q.start < hi and not q.start <= cue[0] < q.end]
+    for quote in touched:
+        out.extend(quote.pieces)
+    merged = _merge(out, cue)
+    inside = _word_set(tuple(p for q in touched for p in q.pieces))
+    if touched and all(m.start() in inside for s, e in merged for m in _WORD.finditer(text, s, e)):
+        return [p for q in touched for p in q.pieces]
+    return merged
+
+
+def _merge(pieces: list[tuple[int, int]], cue: tuple[int, int]) -> list[tuple[int, int]]:
+    merged: list[list[int]] = []
+    for start, end in sorted(pieces):
+        if merged and start <= merged[-1][1] + 1 and not (merged[-1][1] <= cue[0] < start):
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(s, e) for s, e in merged]
+
+
+def _without(pieces: list[tuple[int, int]], hole: tuple[int, int]) -> list[tuple[int, int]]:
+    out = []
+    for s, e in pieces:
+        if e <= hole[0] or s >= hole[1]:
+            out.append((s, e))
+            continue
+        if s < hole[0]:
+            out.append((s, hole[0]))
+        if hole[1] < e:
+            out.append((hole[1], e))
+    return out
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop spaces and dangling punctuation (commas, quote marks that close nothing) from a piece's edges."""
+    edge = " \t\n,;:\u2014\u2013-"
+    while start < end and text[start] in edge:
+        start += 1
+    while end > start and text[end - 1] in edge:
+        end -= 1
+    inner = text[start:end]
+    quote_marks = "\"\u201c\u201d\u00ab\u00bb\u201e"
+    if inner and inner[0] in quote_marks and sum(inner.count(c) for c in quote_marks) % 2 == 1:
+        start += 1
+    inner = text[start:end]
+    if inner and inner[-1] in quote_marks and sum(inner.count(c) for c in quote_marks) % 2 == 1:
+        end -= 1
+    while start < end and text[start] in edge:
+        start += 1
+    while end > start and text[end - 1] in edge + ".":
+        end -= 1
+    return start, end
+
+
+def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
+    """One attribution per content: the first rule (verbs before nouns) wins when two find the same words."""
+    kept: list[_Draft] = []
+    for draft in drafts:
+        words = _word_set(draft.pieces)
+        clash = next((k for k in kept if _word_set(k.pieces) == words), None)
+        if clash is None:
+            kept.append(draft)
+    return kept
+
+
+def _word_set(pieces: Sequence[tuple[int, int]]) -> frozenset[int]:
+    return frozenset(i for s, e in pieces for i in range(s, e))
+
+
+def _quotation_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[_Draft], lexicon: Lexicon) -> list[_Draft]:
+    """Attributions for quotations no cue claimed: "Name: "Q"", follow-on quotes, long unattributed quotes."""
+    text = doc.text
+    covered = [_word_set(d.pieces) for d in drafts]
+    paras = paragraphs(text)
+    extra: list[_Draft] = []
+    for quote in quotations:
+        inner = [(s, e) for s, e in quote.pieces if _WORD.search(text, s, e)]
+        if not inner:
+            continue
+        words = _word_set(inner)
+        if any(len(words & c) > 0 for c in covered):
+            continue
+        cues_inside = [d for d in drafts if d.cue and quote.start <= d.cue[0] < quote.end]
+        if cues_inside:
+            continue
+        n_words = sum(len(_WORD.findall(text[s:e])) for s, e in inner)
+        sentence = doc.sentence_at(quote.inner_start)
+        sent_range = (sentence.start, sentence.end) if sentence else (quote.start, quote.end)
+        para = next(((s, e) for s, e in paras if s <= quote.start < e), (quote.start, quote.end))
+        colon = _COLON_SPEAKER.match(text, para[0], quote.start)
+        if colon and sentence is not None:
+            head = next((w for w in reversed(sentence.words) if w.end <= colon.end("name") and w.start >= colon.start("name")), None)
+            if head is not None:
+                mention = describe(doc, sentence, head, lexicon)
+                extra.append(_Draft(tuple(inner), (colon.start("colon"), colon.end("colon")), ":", mention, sent_range, "colon-speaker"))
+                covered.append(words)
+                continue
+        previous = _previous_quote_draft(text, quote, drafts + extra, paras)
+        if previous is not None and n_words >= MIN_FOLLOW_ON_WORDS:
+            index = (drafts + extra).index(previous)
+            extra.append(_Draft(tuple(inner), None, "", None, sent_range, "follow-on", inherited_from=index))
+            covered.append(words)
+            continue
+        if n_words >= MIN_ORPHAN_WORDS and _starts_sentence(text, quote):
+            extra.append(_Draft(tuple(inner), None, "", None, sent_range, "unattributed-quote"))
+            covered.append(words)
+    return extra
+
+
+def _starts_sentence(text: str, quote: Quotation) -> bool:
+    before = text[max(0, quote.start - 3) : quote.start]
+    return quote.start == 0 or before.strip() == "" or before.rstrip().endswith((".", "!", "?", ":", "\n"))
+
+
+def _previous_quote_draft(text: str, quote: Quotation, drafts: list[_Draft], paras: list[tuple[int, int]]) -> _Draft | None:
+    """The attributed quotation this one continues: same paragraph, or the paragraph just before, no cue between."""
+    para_index = next((i for i, (s, e) in enumerate(paras) if s <= quote.start < e), None)
+    if para_index is None:
+        return None
+    earlier = [d for d in drafts if d.pieces[-1][1] <= quote.start and d.rule != "unattributed-quote"]
+    if not earlier:
+        return None
+    last = max(earlier, key=lambda d: d.pieces[-1][1])
+    last_para = next((i for i, (s, e) in enumerate(paras) if s <= last.pieces[-1][0] < e), None)
+    if last_para is None or para_index - last_para > 1:
+        return None
+    if para_index - last_para == 1 and text[paras[para_index][0] : quote.start].strip():
+        return None
+    is_quote = any(ch in text[max(0, last.pieces[0][0] - 1) : last.pieces[0][0] + 1] for ch in "\"\u201c\u00ab'\u2018")
+    if not is_quote:
+        return None
+    if any(d.cue and last.pieces[-1][1] <= d.cue[0] < quote.start for d in drafts):
+        return None
+    return last
+
+
+def _resolve(doc: ParsedDoc, drafts: list[_Draft], quotations: list[Quotation], lexicon: Lexicon) -> tuple[Attribution, ...]:
+    text = doc.text
+    resolver = Resolver(doc, lexicon)
+    paras = paragraphs(text)
+    speakers: dict[int, Speaker | None] = {}
+    originals = list(drafts)
+    order = sorted(range(len(drafts)), key=lambda i: (drafts[i].cue or drafts[i].pieces[0])[0])
+    for i in order:
+        draft = drafts[i]
+        if draft.mention is not None:
+            speakers[i] = resolver.resolve(draft.mention, draft.mention.span.start)
+    out: list[Attribution] = []
+    for i, draft in enumerate(originals):
+        speaker = speakers.get(i)
+        inherited = draft.inherited_from is not None
+        if inherited:
+            source = _follow(originals, draft)
+            speaker = speakers.get(source)
+        content = Content.of(text, draft.pieces)
+        cue = Cue(Span.of(text, *draft.cue), draft.lemma) if draft.cue else None
+        paragraph = next((p for p, (s, e) in enumerate(paras) if s <= content.start < e), 0)
+        out.append(Attribution(
+            content=content, cue=cue, speaker=speaker, kind=_kind(text, content, quotations),
+            sentence=Span.of(text, *draft.sentence), paragraph=paragraph, rule=draft.rule, inherited=inherited,
+        ))
+    return tuple(sorted(out, key=lambda a: (a.content.start, a.content.end)))
+
+
+def _follow(drafts: list[_Draft], draft: _Draft) -> int:
+    """Index of the draft that finally gives a follow-on quotation its speaker."""
+    seen = set()
+    index = draft.inherited_from
+    while index is not None and drafts[index].inherited_from is not None and index not in seen:
+        seen.add(index)
+        index = drafts[index].inherited_from
+    return index if index is not None else -1
+
+
+def _kind(text: str, content: Content, quotations: list[Quotation]) -> QuoteKind:
+    """Direct when every word is inside quotation marks, mixed when some are, indirect when none are."""
+    inside = _word_set(tuple(p for q in quotations for p in q.pieces))
+    words = [m for s in content.spans for m in _WORD.finditer(text, s.start, s.end)]
+    if not words:
+        return QuoteKind.INDIRECT
+    quoted = sum(1 for m in words if m.start() in inside)
+    if quoted == len(words):
+        return QuoteKind.DIRECT
+    return QuoteKind.MIXED if quoted else QuoteKind.INDIRECT

@@ -1,0 +1,279 @@
+"""The ``quotes`` command: a thin layer over the library.
+
+``quotes FILE... | DIR | -`` extracts attributions; ``quotes parse``, ``quotes
+models``, ``quotes evaluate`` and ``quotes verify`` are subcommands. Library
+errors become one-line messages on stderr (exit status 2), never tracebacks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.console import Console
+
+from quotes.errors import QuotesError
+
+FORMATS = ["table", "json", "jsonl", "csv", "sheet"]
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def _fail(message: str) -> int:
+    _stderr().print(f"[bold red]quotes:[/] {message}", markup=True, soft_wrap=True)
+    return 2
+
+
+def _model_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--stanza-resources", metavar="DIR", default=os.environ.get("QUOTES_STANZA_RESOURCES"),
+                        help="use official Stanza models from this stanza_resources folder instead of the bundled ones "
+                             "(default: $QUOTES_STANZA_RESOURCES)")
+
+
+def _extract_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quotes",
+        description="Who said what: find direct quotes, partial quotes and paraphrases in news articles and link "
+                    "each to its speaker. Subcommands: parse, models, evaluate, verify (quotes SUBCOMMAND --help).",
+    )
+    parser.add_argument("inputs", nargs="+", metavar="FILE", help="article files, directories of .txt/.html, or - for stdin")
+    parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    parser.add_argument("--show-text", action="store_true", help="also print the article with speakers, cues and contents highlighted")
+    parser.add_argument("--html", metavar="FILE", help="save the report (table + highlighted article) as a standalone HTML page")
+    parser.add_argument("--cues", metavar="FILE", help="JSON lexicon whose lists replace the built-in cue lists")
+    parser.add_argument("--extra-cues", metavar="FILE", help="JSON lexicon whose words are added to the built-in lists")
+    parser.add_argument("--verify", metavar="SOURCE", action="append", default=[],
+                        help="with --format sheet: check direct quotes against this source (repeatable)")
+    parser.add_argument("--input-format", choices=["auto", "text", "jsonl"], default="auto",
+                        help="jsonl: read documents as JSON lines with 'id' and 'text' fields")
+    parser.add_argument("--output", metavar="FILE", help="write JSONL to FILE (one line per document, flushed as it finishes)")
+    parser.add_argument("--resume", action="store_true", help="with --output: skip documents already in FILE")
+    parser.add_argument("--jobs", type=int, default=1, metavar="N", help="parallel worker processes (corpus mode)")
+    parser.add_argument("--max-seconds-per-doc", type=float, default=None, metavar="S",
+                        help="give up on a document after S seconds (it gets an error line)")
+    parser.add_argument("--max-chars", type=int, default=None, metavar="N", help="refuse documents longer than N characters")
+    _model_options(parser)
+    return parser
+
+
+def _lexicon(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from quotes.lexicon import Lexicon
+
+    lexicon = Lexicon.default()
+    if args.cues:
+        lexicon = lexicon.replaced(args.cues)
+    if args.extra_cues:
+        lexicon = lexicon.extended(args.extra_cues)
+    return lexicon
+
+
+def run_extract(argv: list[str]) -> int:
+    args = _extract_parser().parse_args(argv)
+    from quotes.extractor import DEFAULT_MAX_CHARS
+    from quotes.inputs import iter_documents
+
+    max_chars = args.max_chars or DEFAULT_MAX_CHARS
+    lexicon = _lexicon(args)
+    if args.resume and not args.output:
+        return _fail("--resume needs --output FILE (the JSONL file to resume)")
+    if args.jobs < 1:
+        return _fail("--jobs must be at least 1")
+    documents = iter_documents(args.inputs, input_format=args.input_format, max_chars=max_chars)
+    streaming = args.output or args.jobs > 1 or args.format == "jsonl" or args.max_seconds_per_doc
+    if streaming:
+        if args.format not in ("table", "jsonl"):
+            return _fail(f"--format {args.format} cannot be streamed; corpus mode (--output/--jobs) writes jsonl")
+        return _run_corpus(args, documents, lexicon, max_chars)
+    return _run_report(args, list(documents), lexicon, max_chars)
+
+
+def _run_corpus(args: argparse.Namespace, documents, lexicon, max_chars: int) -> int:  # type: ignore[no-untyped-def]
+    from functools import partial
+
+    from quotes.corpus import exit_status, load_done_ids, make_extractor, run_corpus
+
+    factory = partial(make_extractor, resources_dir=args.stanza_resources, lexicon=lexicon, max_chars=max_chars)
+    done: set[str] = set()
+    if args.output:
+        path = Path(args.output)
+        if args.resume and path.exists():
+            done = load_done_ids(path)
+        elif path.exists() and not args.resume:
+            path.write_text("")
+        with path.open("a", encoding="utf-8") as out:
+            summary = run_corpus(documents, out=out, jobs=args.jobs, max_seconds_per_doc=args.max_seconds_per_doc,
+                                 extractor_factory=factory, done_ids=done)
+    else:
+        summary = run_corpus(documents, out=sys.stdout, jobs=args.jobs, max_seconds_per_doc=args.max_seconds_per_doc,
+                             extractor_factory=factory, done_ids=done)
+    _stderr().print(f"quotes: {summary.processed} documents processed, {summary.failed} failed, "
+                    f"{summary.skipped} skipped (already done) in {summary.seconds:.1f} s")
+    return exit_status(summary)
+
+
+def _run_report(args: argparse.Namespace, documents, lexicon, max_chars: int) -> int:  # type: ignore[no-untyped-def]
+    from quotes.extractor import Extractor
+    from quotes.reporters import records, table
+
+    failures = [d for d in documents if d.error]
+    for doc in failures:
+        _stderr().print(f"[bold red]quotes:[/] {doc.id}: {doc.error}", soft_wrap=True)
+    good = [d for d in documents if not d.error]
+    if not good:
+        return 2
+    extractor = Extractor(resources_dir=args.stanza_resources, lexicon=lexicon, max_chars=max_chars)
+    articles = []
+    for doc in good:
+        try:
+            articles.append(extractor.extract(doc.text, document=doc.id))
+        except QuotesError as exc:
+            _stderr().print(f"[bold red]quotes:[/] {doc.id}: {exc}", soft_wrap=True)
+            failures.append(doc)
+    out = sys.stdout
+    if args.format == "json":
+        records.write_json(articles, out)
+    elif args.format == "jsonl":
+        records.write_jsonl(articles, out)
+    elif args.format == "csv":
+        records.write_csv(articles, out)
+    elif args.format == "sheet":
+        _write_sheet(articles, args.verify, out)
+    else:
+        console = Console(record=bool(args.html))
+        for article in articles:
+            table.print_report(console, article, show_text=args.show_text)
+        if args.html:
+            console.save_html(args.html)
+    if args.html and args.format != "table":
+        html_console = Console(record=True, file=open(os.devnull, "w"), width=120)
+        for article in articles:
+            table.print_report(html_console, article, show_text=True)
+        html_console.save_html(args.html)
+    return 1 if failures else 0
+
+
+def _write_sheet(articles, sources: list[str], out) -> None:  # type: ignore[no-untyped-def]
+    from quotes.claims import claim_rows, write_sheet
+
+    rows = []
+    loaded = []
+    if sources:
+        from quotes.verification import load_source
+
+        loaded = [load_source(Path(s)) for s in sources]
+    for article in articles:
+        verifications = None
+        if loaded:
+            from quotes.verification import verify_article
+
+            verifications = verify_article(article, loaded)
+        for row in claim_rows(article, verifications):
+            rows.append({"document": article.document or "", **row})
+    write_sheet(rows, out)
+
+
+def run_parse(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="quotes parse", description="Print the dependency parse quotes works on, "
+                                     "to see why an attribution was or was not found.")
+    parser.add_argument("file", help="text file, or - for stdin")
+    parser.add_argument("--format", choices=["conllu", "table"], default="conllu")
+    _model_options(parser)
+    args = parser.parse_args(argv)
+    from quotes.conllu import to_conllu
+    from quotes.extractor import DEFAULT_MAX_CHARS
+    from quotes.inputs import iter_documents
+    from quotes.pipeline import Parser
+
+    docs = list(iter_documents([args.file], input_format="text", max_chars=DEFAULT_MAX_CHARS))
+    if docs and docs[0].error:
+        return _fail(f"{docs[0].id}: {docs[0].error}")
+    parsed = Parser(args.stanza_resources).parse(docs[0].text)
+    if args.format == "conllu":
+        sys.stdout.write(to_conllu(parsed))
+        return 0
+    from rich.table import Table
+
+    console = Console()
+    for sent in parsed.sentences:
+        tbl = Table(title=" ".join(parsed.text[sent.start : sent.end].split()), title_justify="left", expand=False)
+        for col in ("id", "word", "lemma", "upos", "head", "deprel", "chars"):
+            tbl.add_column(col)
+        for w in sent.words:
+            head = sent.word(w.head)
+            tbl.add_row(str(w.id), w.text, w.lemma, w.upos, f"{w.head} {head.text if head else 'ROOT'}", w.deprel, f"{w.start}-{w.end}")
+        console.print(tbl)
+    return 0
+
+
+def run_models(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="quotes models", description="List the bundled Stanza model files, "
+                                     "what they were trained on and their scores.")
+    parser.add_argument("--format", choices=["table", "json"], default="table")
+    args = parser.parse_args(argv)
+    from quotes.pipeline import BUNDLED_DIR, bundled_files, bundled_manifest
+
+    manifest = bundled_manifest()
+    files = [{"path": str(p), "bytes": p.stat().st_size} for p in bundled_files()]
+    info = {"directory": str(BUNDLED_DIR), "files": files, "total_bytes": sum(f["bytes"] for f in files),
+            **{k: v for k, v in manifest.items() if k != "files"}}
+    if args.format == "json":
+        print(json.dumps(info, indent=2, ensure_ascii=False))
+        return 0
+    from rich.table import Table
+
+    console = Console()
+    tbl = Table(title=f"Bundled models in {BUNDLED_DIR}")
+    tbl.add_column("file")
+    tbl.add_column("bytes", justify="right")
+    for f in files:
+        tbl.add_row(Path(f["path"]).name, f"{f['bytes']:,}")
+    tbl.add_row("total", f"{info['total_bytes']:,}", style="bold")
+    console.print(tbl)
+    if manifest.get("trained_on"):
+        console.print("Trained on: " + "; ".join(manifest["trained_on"]))
+    for name, scores in manifest.get("scores", {}).items():
+        console.print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in scores.items()))
+    return 0
+
+
+def run_evaluate(argv: list[str]) -> int:
+    from quotes.evaluation.command import main as evaluate_main
+
+    return evaluate_main(argv)
+
+
+def run_verify(argv: list[str]) -> int:
+    from quotes.verification.command import main as verify_main
+
+    return verify_main(argv)
+
+
+SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {
+    "parse": run_parse, "models": run_models, "evaluate": run_evaluate, "verify": run_verify,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = SUBCOMMANDS.get(argv[0]) if argv else None
+    try:
+        if command is not None and not Path(argv[0]).exists():
+            return command(argv[1:])
+        return run_extract(argv)
+    except QuotesError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        return _fail("interrupted")
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,18 @@
+"""Measure quote attribution against human gold annotations (brat standoff, e.g. PolNeAR)."""
+
+from quotes.evaluation.brat import GoldCorpus, GoldDocument, GoldError, Relation, load_gold, parse_ann
+from quotes.evaluation.scoring import Evaluation, Scores, evaluate, relations_from_article, score_document
+
+__all__ = [
+    "Evaluation",
+    "GoldCorpus",
+    "GoldDocument",
+    "GoldError",
+    "Relation",
+    "Scores",
+    "evaluate",
+    "load_gold",
+    "parse_ann",
+    "relations_from_article",
+    "score_document",
+]

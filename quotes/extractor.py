@@ -1,0 +1,81 @@
+"""The library entry point: text in, ``Article`` out.
+
+``Extractor`` loads Stanza once and is meant to be reused for many texts; the
+module-level ``extract`` keeps one shared extractor for quick use.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice
+
+from quotes.assemble import assemble
+from quotes.attribution import Article
+from quotes.errors import BinaryInputError, EmptyInputError, InputTooLargeError
+from quotes.lexicon import Lexicon
+from quotes.parsed import ParsedDoc
+
+DEFAULT_MAX_CHARS = 2_000_000
+"""Longer inputs are refused (``InputTooLargeError``); raise it with ``max_chars``."""
+BATCH_SIZE = 8
+
+
+def check_text(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+    """Raise a ``QuotesError`` for input no article can be read from."""
+    if not isinstance(text, str):
+        raise TypeError(f"expected the article text as str, got {type(text).__name__}")
+    if len(text) > max_chars:
+        raise InputTooLargeError(f"input has {len(text):,} characters, more than the limit of {max_chars:,} "
+                                 f"(raise it with --max-chars / max_chars=)")
+    if not text.strip():
+        raise EmptyInputError("input is empty (no text to read)")
+    if "\x00" in text:
+        raise BinaryInputError("input contains NUL bytes: it looks like a binary file, not text")
+
+
+class Extractor:
+    """Finds attributions in news text; holds the Stanza pipeline, so create it once."""
+
+    def __init__(self, *, resources_dir: str | os.PathLike[str] | None = None, lexicon: Lexicon | None = None,
+                 threads: int | None = None, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+        from quotes.pipeline import Parser
+
+        self.lexicon = lexicon or Lexicon.default()
+        self.max_chars = max_chars
+        self._parser = Parser(resources_dir, threads=threads)
+
+    def parse(self, text: str) -> ParsedDoc:
+        """The dependency parse of ``text`` (the Stanza part of extraction)."""
+        check_text(text, self.max_chars)
+        return self._parser.parse(text)
+
+    def extract_parsed(self, parsed: ParsedDoc, document: str | None = None) -> Article:
+        """Attributions of an already parsed text (the rule part of extraction)."""
+        return Article(parsed.text, assemble(parsed, self.lexicon), document)
+
+    def extract(self, text: str, document: str | None = None) -> Article:
+        """All attributions in ``text``."""
+        return self.extract_parsed(self.parse(text), document)
+
+    def extract_many(self, texts: Iterable[str], documents: Iterable[str | None] | None = None) -> Iterator[Article]:
+        """Attributions of many texts, parsed in batches (faster than calling ``extract`` in a loop)."""
+        names = iter(documents) if documents is not None else None
+        source = iter(texts)
+        while batch := list(islice(source, BATCH_SIZE)):
+            for text in batch:
+                check_text(text, self.max_chars)
+            ids: Sequence[str | None] = [next(names, None) for _ in batch] if names else [None] * len(batch)
+            for parsed, doc_id in zip(self._parser.parse_many(batch), ids):
+                yield self.extract_parsed(parsed, doc_id)
+
+
+_shared: Extractor | None = None
+
+
+def extract(text: str, document: str | None = None) -> Article:
+    """All attributions in ``text``, with a shared ``Extractor`` built on first use (bundled models)."""
+    global _shared
+    if _shared is None:
+        _shared = Extractor()
+    return _shared.extract(text, document)

@@ -1,0 +1,119 @@
+"""The cue and speaker lexicons: plain data in ``quotes/data``, extendable by users.
+
+A user file has the same shape as ``quotes/data/cues.json`` (any subset of its
+keys); ``extended`` adds its words, ``replaced`` swaps whole lists.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from quotes.errors import LexiconError
+
+DATA = Path(__file__).parent / "data"
+
+
+def _words(values: Any, key: str) -> frozenset[str]:
+    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+        raise LexiconError(f"lexicon key {key!r} must be a list of strings")
+    return frozenset(v.strip().lower() for v in values if v.strip())
+
+
+@attrs.frozen
+class Lexicon:
+    """Cue words (what attributes) and speaker words (who speaks)."""
+
+    verbs: frozenset[str]
+    """Lemmas of attribution verbs ("say", "warn")."""
+    nouns: frozenset[str]
+    """Nouns that attribute a content clause ("claim", "statement")."""
+    phrases: frozenset[str]
+    """Multi-word cues that introduce the source ("according to")."""
+    particle_verbs: tuple[tuple[str, str], ...]
+    """Verb + particle cues ("point out"): the verb counts only with its particle."""
+    nonverbal_content_words: frozenset[str]
+    """Words opening an indirect question, which a negated cue does not attribute."""
+    infinitive_verbs: frozenset[str]
+    """Cues whose to-infinitive complement is their content ("vowed to fight")."""
+    titles: frozenset[str]
+    honorifics: frozenset[str]
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    anonymous: frozenset[str]
+    media: frozenset[str]
+    organisation: frozenset[str]
+
+    @classmethod
+    def default(cls) -> Lexicon:
+        """The lexicon shipped in ``quotes/data``."""
+        return _default()
+
+    @classmethod
+    def from_data(cls, cues: dict[str, Any], speakers: dict[str, Any]) -> Lexicon:
+        try:
+            particles = tuple(sorted((str(k).lower(), str(v).lower()) for k, v in cues.get("particle_verbs", {}).items()))
+        except AttributeError as exc:
+            raise LexiconError("lexicon key 'particle_verbs' must map verbs to particles") from exc
+        return cls(
+            verbs=_words(cues.get("verbs", []), "verbs"),
+            nouns=_words(cues.get("nouns", []), "nouns"),
+            phrases=_words(cues.get("phrases", []), "phrases"),
+            particle_verbs=particles,
+            nonverbal_content_words=_words(cues.get("nonverbal_content_words", []), "nonverbal_content_words"),
+            infinitive_verbs=_words(cues.get("infinitive_verbs", []), "infinitive_verbs"),
+            **{key: _words(speakers.get(key, []), key) for key in
+               ("titles", "honorifics", "person_pronouns", "group_pronouns", "anonymous", "media", "organisation")},
+        )
+
+    def extended(self, path: str | Path) -> Lexicon:
+        """This lexicon plus the words of a user JSON file."""
+        extra = _read(Path(path))
+        changes: dict[str, Any] = {}
+        for field in attrs.fields(Lexicon):
+            if field.name in extra:
+                if field.name == "particle_verbs":
+                    merged = dict(self.particle_verbs) | {k.lower(): v.lower() for k, v in extra[field.name].items()}
+                    changes[field.name] = tuple(sorted(merged.items()))
+                else:
+                    changes[field.name] = getattr(self, field.name) | _words(extra[field.name], field.name)
+        return attrs.evolve(self, **changes)
+
+    def replaced(self, path: str | Path) -> Lexicon:
+        """This lexicon with every list named in a user JSON file replaced by that file's list."""
+        extra = _read(Path(path))
+        changes: dict[str, Any] = {}
+        for field in attrs.fields(Lexicon):
+            if field.name in extra:
+                if field.name == "particle_verbs":
+                    changes[field.name] = tuple(sorted((k.lower(), v.lower()) for k, v in extra[field.name].items()))
+                else:
+                    changes[field.name] = _words(extra[field.name], field.name)
+        return attrs.evolve(self, **changes)
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise LexiconError(f"cannot read lexicon {path}: {exc.strerror}") from exc
+    except json.JSONDecodeError as exc:
+        raise LexiconError(f"lexicon {path} is not valid JSON: {exc.msg} at line {exc.lineno}") from exc
+    if not isinstance(data, dict):
+        raise LexiconError(f"lexicon {path} must hold a JSON object with keys such as 'verbs', 'nouns', 'phrases'")
+    unknown = set(data) - {f.name for f in attrs.fields(Lexicon)} - {"description"}
+    if unknown:
+        raise LexiconError(f"lexicon {path} has unknown keys {sorted(unknown)}; valid keys: "
+                           f"{', '.join(f.name for f in attrs.fields(Lexicon))}")
+    return data
+
+
+@lru_cache(maxsize=1)
+def _default() -> Lexicon:
+    cues = json.loads((DATA / "cues.json").read_text(encoding="utf-8"))
+    speakers = json.loads((DATA / "speakers.json").read_text(encoding="utf-8"))
+    return Lexicon.from_data(cues, speakers)

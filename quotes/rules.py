@@ -1,0 +1,309 @@
+"""Rules over one dependency parse: find cues, their speakers and their contents.
+
+The output is a list of ``Candidate`` objects in word IDs of one sentence. Text
+offsets, quotation marks across sentences and speaker resolution are handled
+later (``assemble``, ``speakers``), so every rule here can be tested on a
+hand-written CoNLL-U sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from quotes.lexicon import Lexicon
+from quotes.parsed import Sentence, Word
+
+CLAUSE_RELS = frozenset({"ccomp", "csubj"})
+"""Complement clauses: "said [that S]", "it was reported [that S]" (csubj:pass)."""
+LOOSE_CLAUSE_RELS = frozenset({"advcl", "dep", "parataxis", "obj", "xcomp", "acl", "obl", "conj"})
+"""Relations a small parser sometimes gives a that-clause; accepted only when the clause opens with a marker."""
+CONTENT_MARKERS = frozenset({"that", "against", "whether", "if"})
+"""Words opening a reported clause ("warned [against suggesting ...]")."""
+NEGATION = frozenset({"not", "n't", "never", "no"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+EXPLETIVES = frozenset({"it", "there", "this"})
+"""Subjects of passive cues that name nobody ("it was reported")."""
+PUNCT_EDGE = frozenset({"PUNCT"})
+MENTION_STOP_RELS = frozenset({"acl:relcl", "acl", "appos", "punct", "parataxis", "advcl", "conj", "cc", "dep", "ccomp", "case"})
+"""Parts of a subject phrase that are not the minimal mention ("X, [who replaced Y], said", "[according to] X")."""
+
+
+@attrs.frozen
+class Candidate:
+    """An attribution found in one sentence, in word IDs."""
+
+    sentence: int
+    """Index of the sentence in the document."""
+    cue: tuple[int, ...]
+    """Word IDs of the cue ("said"; "according", "to")."""
+    lemma: str
+    speaker: int | None
+    """Word ID of the speaker mention's head word (None: no source in this sentence)."""
+    content: frozenset[int]
+    """Word IDs of the content (may be empty: "\"Q.\" He said." takes its content from a quotation)."""
+    rule: str
+
+
+def find_candidates(sentence: Sentence, lexicon: Lexicon) -> list[Candidate]:
+    """Every cue in ``sentence`` with its speaker and content."""
+    found: list[Candidate] = []
+    used: set[int] = set()
+    for word in sentence.words:
+        if word.id in used:
+            continue
+        cand = _phrase_cue(sentence, word, lexicon)
+        if cand is None:
+            cand = _verb_cue(sentence, word, lexicon)
+        if cand is None:
+            cand = _noun_cue(sentence, word, lexicon)
+        if cand is not None:
+            found.append(cand)
+            used.update(cand.cue)
+    return _drop_nested_cues(found)
+
+
+def _drop_nested_cues(found: list[Candidate]) -> list[Candidate]:
+    """Drop a to-infinitive cue whose content holds another cue: "continued to [insist that S]" is "insist"'s."""
+    return [cand for cand in found
+            if not (cand.rule == "verb-xcomp" and any(o is not cand and set(o.cue) <= cand.content for o in found))]
+
+
+def _lower(word: Word) -> str:
+    return word.text.lower()
+
+
+def _children(sentence: Sentence, word: Word, rels: Iterable[str] | None = None) -> list[Word]:
+    kids = sentence.children(word)
+    if rels is None:
+        return kids
+    wanted = set(rels)
+    return [k for k in kids if k.deprel in wanted or k.rel in wanted]
+
+
+def _ids(words: Iterable[Word]) -> frozenset[int]:
+    return frozenset(w.id for w in words)
+
+
+def _is_negated(sentence: Sentence, word: Word) -> bool:
+    return any(_lower(k) in NEGATION or "Polarity=Neg" in k.feats for k in _children(sentence, word, ["advmod", "neg"]))
+
+
+def _opens_with(sentence: Sentence, clause: Word, words: frozenset[str]) -> bool:
+    first = sentence.subtree(clause)[0]
+    return _lower(first) in words
+
+
+def _marked(sentence: Sentence, clause: Word) -> bool:
+    """True when a clause is introduced by a content marker ("that", "against")."""
+    marks = _children(sentence, clause, ["mark"])
+    return any(_lower(m) in CONTENT_MARKERS for m in marks) or _opens_with(sentence, clause, frozenset({"that"}))
+
+
+def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | None:
+    lemma = word.lemma.lower()
+    if word.upos not in ("VERB", "AUX") or lemma not in lexicon.verbs:
+        return None
+    particles = dict(lexicon.particle_verbs)
+    cue_ids: list[int] = [word.id]
+    if lemma in particles:
+        prt = [k for k in sentence.children(word) if _lower(k) == particles[lemma]]
+        if not prt:
+            return None
+        cue_ids.append(prt[0].id)
+    content, rule = _verb_content(sentence, word, lexicon)
+    if content is None:
+        return None
+    if _is_negated(sentence, word) and content and _lower(sentence.word(min(content))) in lexicon.nonverbal_content_words:
+        return None
+    speaker = _verb_speaker(sentence, word)
+    content = content - _ids(sentence.subtree(sentence.word(speaker))) if speaker and speaker not in content else content
+    content = _trim(sentence, content - set(cue_ids))
+    if not content and rule != "verb-bare":
+        return None
+    return Candidate(sentence.index, tuple(sorted(cue_ids)), lemma, speaker, content, rule)
+
+
+def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[frozenset[int] | None, str]:
+    """The content of a verb cue and the name of the rule that found it (None: not an attribution)."""
+    for child in _children(sentence, verb, CLAUSE_RELS):
+        return _ids(sentence.subtree(child)), "verb-ccomp"
+    for child in _children(sentence, verb, LOOSE_CLAUSE_RELS):
+        if child.rel in ("advcl", "dep", "obj", "acl", "obl", "conj") and _marked(sentence, child) and child.id > verb.id:
+            return _ids(sentence.subtree(child)), "verb-marked-clause"
+    if verb.lemma.lower() in lexicon.infinitive_verbs:
+        for child in _children(sentence, verb, ["xcomp"]):
+            if any(_lower(m) == "to" for m in _children(sentence, child, ["mark"])):
+                return _ids(sentence.subtree(child)), "verb-xcomp"
+    for child in _children(sentence, verb, ["parataxis", "dep", "advcl", "conj"]):
+        if child.id < verb.id and _has_comma_between(sentence, child, verb):
+            return _ids(sentence.subtree(child)), "verb-inverted"
+    for child in _children(sentence, verb, ["parataxis", "dep", "obj"]):
+        if child.id > verb.id and _has_colon_between(sentence, verb, child):
+            return _ids(sentence.subtree(child)), "verb-colon"
+    if verb.rel == "parataxis" or (verb.rel in ("dep", "advcl", "conj") and _has_comma_between(sentence, sentence.head_of(verb), verb)):
+        head = sentence.head_of(verb)
+        if head is not None and head.id < verb.id:
+            return _ids(sentence.subtree(head)) - _ids(sentence.subtree(verb)), "verb-parenthetical"
+    if verb.deprel == "root" and _bare_report(sentence, verb):
+        return frozenset(), "verb-bare"
+    return None, ""
+
+
+def _bare_report(sentence: Sentence, verb: Word) -> bool:
+    """ "He said." / "said Smith." with nothing else: its content is an adjacent quotation."""
+    others = [w for w in sentence.words if w.upos != "PUNCT" and w.id != verb.id]
+    subject = _children(sentence, verb, ["nsubj"])
+    if not subject:
+        return False
+    rest = set(_ids(others)) - _ids(sentence.subtree(subject[0]))
+    return all(sentence.word(i).rel in ("advmod", "obl", "aux", "nmod", "case", "det", "obl:tmod", "compound") for i in rest)
+
+
+def _has_comma_between(sentence: Sentence, left: Word | None, right: Word) -> bool:
+    if left is None:
+        return False
+    lo, hi = sorted((left.id, right.id))
+    left_end = max(w.id for w in sentence.subtree(sentence.word(lo))) if lo == left.id else lo
+    return any(w.text in {",", "\u2014", "--", "\u2013", '"', "''", "\u201d"} for w in sentence.words if left_end <= w.id < hi)
+
+
+def _has_colon_between(sentence: Sentence, left: Word, right: Word) -> bool:
+    return any(w.text == ":" for w in sentence.words if left.id < w.id < right.id)
+
+
+def _verb_speaker(sentence: Sentence, verb: Word) -> int | None:
+    """Head word of the source of a verb cue, following the clause up when the cue has no subject."""
+    current: Word | None = verb
+    for _ in range(4):
+        if current is None:
+            return None
+        subjects = _children(sentence, current, ["nsubj", "nsubj:outer"])
+        if subjects:
+            subj = subjects[0]
+            if _lower(subj) in RELATIVE_PRONOUNS and current.deprel == "acl:relcl":
+                return current.head or None
+            return subj.id
+        agents = [k for k in _children(sentence, current, ["obl:agent", "obl"])
+                  if any(_lower(c) == "by" for c in _children(sentence, k, ["case"]))]
+        if agents:
+            return agents[0].id
+        passive = _children(sentence, current, ["nsubj:pass"])
+        if passive:
+            subj = passive[0]
+            if _lower(subj) in EXPLETIVES:
+                return None
+            if current is not verb:
+                return subj.id
+            return None
+        head = sentence.head_of(current)
+        if head is None:
+            return None
+        if current.rel in ("xcomp", "ccomp") and current is verb:
+            objects = _children(sentence, head, ["obj", "iobj"])
+            if objects and objects[0].id < current.id:
+                return objects[0].id
+        if current.rel in ("xcomp", "conj", "advcl", "ccomp") or current.deprel == "acl" and head.rel == "obj":
+            if current.deprel == "acl":
+                head = sentence.head_of(head)
+            current = head
+            continue
+        return None
+    return None
+
+
+def _noun_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | None:
+    """ "X's claim that S", "a statement that S", "the report from X that S"."""
+    if word.upos not in ("NOUN", "PROPN") or word.lemma.lower() not in lexicon.nouns:
+        return None
+    clauses = [k for k in _children(sentence, word, ["acl", "ccomp", "appos", "acl:relcl"])
+               if k.id > word.id and _marked(sentence, k) and _children(sentence, k, ["nsubj", "nsubj:pass", "expl"])
+               and not any(_lower(s) in RELATIVE_PRONOUNS for s in _children(sentence, k, ["nsubj", "obj"]))]
+    if not clauses:
+        return None
+    content = _trim(sentence, _ids(sentence.subtree(clauses[0])))
+    speaker = None
+    owners = _children(sentence, word, ["nmod:poss"]) or [
+        k for k in _children(sentence, word, ["nmod"]) if any(_lower(c) in ("by", "from", "of") for c in _children(sentence, k, ["case"]))]
+    if owners:
+        speaker = owners[0].id
+    elif word.rel in ("obj", "nsubj:pass"):
+        head = sentence.head_of(word)
+        if head is not None:
+            subj = _children(sentence, head, ["nsubj"])
+            speaker = subj[0].id if subj else None
+    return Candidate(sentence.index, (word.id,), word.lemma.lower(), speaker, content, "noun-clause")
+
+
+def _phrase_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | None:
+    """ "according to X, S" / "S, according to X" and the other multi-word cues."""
+    for phrase in sorted(lexicon.phrases, key=len, reverse=True):
+        parts = phrase.split()
+        start = word.id
+        ws = [sentence.word(start + i) for i in range(len(parts))]
+        if any(w is None for w in ws) or [_lower(w) for w in ws if w] != parts:
+            continue
+        last = ws[-1]
+        assert last is not None
+        source = _phrase_source(sentence, [w for w in ws if w])
+        if source is None:
+            return None
+        phrase_ids = set(_ids(w for w in ws if w)) | set(_ids(sentence.subtree(source)))
+        content = frozenset(w.id for w in sentence.words if w.id not in phrase_ids)
+        content = _trim(sentence, content)
+        if not content:
+            return None
+        return Candidate(sentence.index, tuple(w.id for w in ws if w), phrase, source.id, content, "according-to")
+    return None
+
+
+def _phrase_source(sentence: Sentence, phrase: list[Word]) -> Word | None:
+    """The nominal governed by the phrase: the head of its last word, or the next noun."""
+    last = phrase[-1]
+    for w in phrase:
+        head = sentence.head_of(w)
+        if head is not None and head.id not in _ids(phrase) and head.id > last.id and head.upos in ("NOUN", "PROPN", "PRON", "NUM", "X"):
+            return head
+    following = [w for w in sentence.words if w.id > last.id and w.upos in ("NOUN", "PROPN", "PRON")]
+    return following[0] if following else None
+
+
+def _trim(sentence: Sentence, ids: Iterable[int]) -> frozenset[int]:
+    """Drop punctuation at either edge (keeping quotation marks), and a final sentence period."""
+    kept = sorted(ids)
+    while kept and _edge_punct(sentence.word(kept[0])):
+        kept.pop(0)
+    while kept and _edge_punct(sentence.word(kept[-1])):
+        kept.pop()
+    return frozenset(kept)
+
+
+def _edge_punct(word: Word | None) -> bool:
+    return word is not None and word.upos == "PUNCT" and word.text not in {'"', "''", "``", "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb"}
+
+
+def mention_ids(sentence: Sentence, head: Word) -> list[Word]:
+    """The minimal speaker mention headed by ``head``: its noun phrase without clauses and appositions."""
+    keep = {head.id}
+    frontier = [head]
+    while frontier:
+        current = frontier.pop()
+        for child in sentence.children(current):
+            if child.deprel in MENTION_STOP_RELS or child.rel in ("acl", "appos", "punct", "parataxis", "advcl", "conj", "cc"):
+                continue
+            if child.id > head.id and child.rel in ("nmod",) and _lower(sentence.subtree(child)[0]) in ("who", "which"):
+                continue
+            keep.add(child.id)
+            frontier.append(child)
+    words = [w for w in sentence.words if w.id in keep]
+    lo, hi = words[0].id, words[-1].id
+    span = [w for w in sentence.words if lo <= w.id <= hi]
+    while span and span[0].upos == "PUNCT":
+        span.pop(0)
+    while span and span[-1].upos == "PUNCT":
+        span.pop()
+    cut = [i for i, w in enumerate(span) if w.text == "," and w.id > head.id]
+    if cut:
+        span = span[: cut[0]]
+    return span or [head]

@@ -1,0 +1,241 @@
+"""Who is speaking: minimal mentions, their type and role, and what they refer to.
+
+Resolution is deliberately simple and explainable: names are grouped by shared
+tokens (Putin / President Putin / Vladimir Putin → "Vladimir Putin"), pronouns
+go to the most recent person who spoke or was named as a subject before them,
+and descriptors ("the minister") to the one earlier person whose role has the
+same head noun, when there is exactly one.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from quotes.attribution import Span, Speaker, SpeakerType
+from quotes.lexicon import Lexicon
+from quotes.parsed import ParsedDoc, Sentence, Word
+from quotes.rules import mention_ids
+
+NAME_RELS = frozenset({"flat", "compound", "flat:name", "nmod", "nsubj", "obj", "obl", "root", "appos", "conj", "nmod:poss",
+                       "iobj", "nsubj:pass", "dep", "vocative", "list"})
+_DET = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+
+@attrs.frozen
+class Mention:
+    """A speaker mention as written, before resolution."""
+
+    span: Span
+    words: tuple[Word, ...]
+    name: tuple[str, ...]
+    """Tokens of the proper name inside the mention (without honorifics), empty if none."""
+    role: str | None
+    sentence: int
+
+
+@attrs.frozen
+class Entity:
+    """A named person or organisation the article mentions, with every way it is written."""
+
+    name: str
+    """Canonical name: the longest form the article uses."""
+    tokens: tuple[str, ...]
+    role: str | None
+    first: int
+    """Character offset of its first mention."""
+
+
+def describe(doc: ParsedDoc, sentence: Sentence, head: Word, lexicon: Lexicon) -> Mention:
+    """The minimal mention headed by ``head``, with its name tokens and role."""
+    words = mention_ids(sentence, head)
+    span = Span.of(doc.text, words[0].start, words[-1].end)
+    name_words = _name_words(words, head, lexicon)
+    role = _role(doc, sentence, words, name_words, head, lexicon)
+    return Mention(span, tuple(words), tuple(w.text for w in name_words), role, sentence.index)
+
+
+def _name_words(words: list[Word], head: Word, lexicon: Lexicon) -> list[Word]:
+    """The run of proper-noun words at (or ending at) the head, without honorifics and titles."""
+    propn = [w for w in words if w.upos == "PROPN" or (w.text[:1].isupper() and w.upos in ("X", "NOUN") and w.id >= head.id - 2
+                                                       and w.text.lower() not in lexicon.titles)]
+    if not propn:
+        return []
+    run = [propn[-1]]
+    for w in reversed(propn[:-1]):
+        if run[0].id - w.id <= 1 or all(x.text in ("-", ".") for x in words if w.id < x.id < run[0].id):
+            run.insert(0, w)
+        else:
+            break
+    while run and (run[0].text.lower().rstrip(".") in {h.rstrip(".") for h in lexicon.honorifics}
+                   or run[0].text.lower() in lexicon.titles):
+        run.pop(0)
+    return run
+
+
+def _role(doc: ParsedDoc, sentence: Sentence, words: list[Word], name: list[Word], head: Word, lexicon: Lexicon) -> str | None:
+    """Title words written with the mention ("South Korean Foreign Minister"), or an apposition's."""
+    honorifics = {h.rstrip(".") for h in lexicon.honorifics}
+    if name:
+        before = [w for w in words if w.id < name[0].id and w.text.lower() not in _DET
+                  and w.text.lower().rstrip(".") not in honorifics and w.upos != "PUNCT"]
+        if before and any(w.text.lower() in lexicon.titles or w.upos == "NOUN" for w in before):
+            return doc.text[before[0].start : before[-1].end]
+        for appos in sentence.children(head):
+            if appos.rel == "appos" and appos.upos == "NOUN":
+                sub = [w for w in sentence.subtree(appos) if w.upos != "PUNCT" and w.text.lower() not in _DET]
+                sub = [w for w in sub if w.id <= appos.id or w.rel in ("nmod", "case", "amod", "compound")]
+                if sub:
+                    return doc.text[sub[0].start : sub[-1].end]
+        return None
+    if head.upos == "NOUN" and head.lemma.lower() in lexicon.titles:
+        body = [w for w in words if w.text.lower() not in _DET and w.upos != "PUNCT" and w.rel != "nmod:poss"]
+        if body:
+            return doc.text[body[0].start : body[-1].end]
+    return None
+
+
+def speaker_type(mention: Mention, lexicon: Lexicon) -> SpeakerType:
+    """Person, organisation, media, anonymous or unknown, from the mention's words."""
+    text = mention.span.text.lower()
+    lowered = [w.text.lower() for w in mention.words]
+    heads = [w for w in mention.words if w.upos in ("NOUN", "PROPN", "PRON")] or list(mention.words)
+    head = heads[-1].lemma.lower() if heads else ""
+    head_text = heads[-1].text.lower() if heads else ""
+    if lowered and lowered[0] in lexicon.person_pronouns and len(lowered) == 1:
+        return SpeakerType.PERSON
+    if re.sub(r"^the ", "", text) in lexicon.media or text in lexicon.media or head_text in lexicon.media or head in lexicon.media:
+        return SpeakerType.MEDIA
+    if mention.name:
+        if any(t.lower() in lexicon.organisation for t in mention.name) or (
+                len(mention.name) == 1 and mention.name[0].isupper() and len(mention.name[0]) > 1):
+            return SpeakerType.ORGANISATION
+        return SpeakerType.PERSON
+    if head in lexicon.anonymous or head_text in lexicon.anonymous:
+        return SpeakerType.ANONYMOUS
+    if mention.role is not None:
+        return SpeakerType.PERSON
+    if head in lexicon.organisation or head_text in lexicon.organisation:
+        return SpeakerType.ORGANISATION
+    return SpeakerType.UNKNOWN
+
+
+class Resolver:
+    """Resolves the speakers of one article, in text order."""
+
+    def __init__(self, doc: ParsedDoc, lexicon: Lexicon) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.entities = _entities(doc, lexicon)
+        self._people: list[tuple[int, Entity]] = _person_subjects(doc, self.entities, lexicon)
+        self._spoken: list[tuple[int, Speaker]] = []
+
+    def resolve(self, mention: Mention, offset: int) -> Speaker:
+        """The ``Speaker`` for a mention at character ``offset`` (remembered for later pronouns)."""
+        kind = speaker_type(mention, self.lexicon)
+        name: str | None = None
+        role = mention.role
+        words = [w.text.lower() for w in mention.words]
+        if mention.name:
+            entity = self._entity_for(mention.name, offset)
+            if entity is not None:
+                name = entity.name
+                role = role or entity.role
+                if kind is SpeakerType.PERSON and entity.tokens and len(entity.tokens) >= 2:
+                    kind = SpeakerType.PERSON
+            else:
+                name = " ".join(mention.name)
+        elif len(words) == 1 and words[0] in self.lexicon.person_pronouns:
+            previous = self._antecedent_person(offset)
+            if previous is not None:
+                name, role = previous.name, previous.role
+        elif len(words) == 1 and words[0] in self.lexicon.group_pronouns | {"it"}:
+            previous_group = self._antecedent_group(offset)
+            if previous_group is not None:
+                name, role, kind = previous_group.name, previous_group.role, previous_group.type
+        elif words and words[0] == "the" and mention.role is not None:
+            entity = self._descriptor(mention, offset)
+            if entity is not None:
+                name, role, kind = entity.name, role, SpeakerType.PERSON
+        speaker = Speaker(mention.span, name, role, kind)
+        self._spoken.append((offset, speaker))
+        return speaker
+
+    def _entity_for(self, tokens: tuple[str, ...], offset: int) -> Entity | None:
+        """The entity whose name contains these tokens as its start or end; the nearest earlier one if several."""
+        want = tuple(t.lower() for t in tokens)
+        matches = [e for e in self.entities if _contains_edge(tuple(t.lower() for t in e.tokens), want)]
+        if not matches:
+            return None
+        longest = max(len(e.tokens) for e in matches)
+        best = [e for e in matches if len(e.tokens) == longest]
+        before = [e for e in best if e.first <= offset]
+        return (before or best)[0]
+
+    def _antecedent_person(self, offset: int) -> Speaker | Entity | None:
+        recent_speaker = next((s for o, s in reversed(self._spoken) if o < offset and s.name and s.type is SpeakerType.PERSON), None)
+        recent_person = next((e for o, e in reversed(self._people) if o < offset), None)
+        spoken_at = next((o for o, s in reversed(self._spoken) if s is recent_speaker), -1)
+        person_at = next((o for o, e in reversed(self._people) if e is recent_person and o < offset), -1)
+        if recent_speaker is not None and (recent_person is None or spoken_at >= person_at or recent_person.name == recent_speaker.name):
+            return recent_speaker
+        if recent_person is not None and offset - person_at < 1500:
+            return recent_person
+        return recent_speaker
+
+    def _antecedent_group(self, offset: int) -> Speaker | None:
+        for o, s in reversed(self._spoken):
+            if o < offset and s.name and s.type in (SpeakerType.ORGANISATION, SpeakerType.MEDIA) and offset - o < 800:
+                return s
+        return None
+
+    def _descriptor(self, mention: Mention, offset: int) -> Entity | None:
+        head = mention.words[-1].lemma.lower()
+        found = {e.name: e for e in self.entities if e.role and e.first < offset and head in e.role.lower().split()}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _contains_edge(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
+    n = len(part)
+    return n > 0 and len(full) >= n and (full[:n] == part or full[-n:] == part)
+
+
+def _entities(doc: ParsedDoc, lexicon: Lexicon) -> list[Entity]:
+    """Every proper name in the article, merged so each short form maps to its longest form."""
+    found: list[tuple[tuple[str, ...], str | None, int]] = []
+    for sent in doc.sentences:
+        for word in sent.words:
+            head = sent.head_of(word)
+            if word.upos != "PROPN" or (head is not None and head.upos == "PROPN" and word.rel in ("flat", "compound")):
+                continue
+            mention = describe(doc, sent, word, lexicon)
+            if mention.name:
+                found.append((mention.name, mention.role, mention.span.start))
+    entities: list[Entity] = []
+    for tokens, role, first in sorted(found, key=lambda f: (-len(f[0]), f[2])):
+        lowered = tuple(t.lower() for t in tokens)
+        owner = next((e for e in entities if _contains_edge(tuple(t.lower() for t in e.tokens), lowered)), None)
+        if owner is None:
+            entities.append(Entity(" ".join(tokens), tokens, role, first))
+        else:
+            index = entities.index(owner)
+            entities[index] = attrs.evolve(owner, role=owner.role or role, first=min(owner.first, first))
+    return entities
+
+
+def _person_subjects(doc: ParsedDoc, entities: list[Entity], lexicon: Lexicon) -> list[tuple[int, Entity]]:
+    """Named people in subject position, in text order: the antecedents pronouns most often point to."""
+    out: list[tuple[int, Entity]] = []
+    for sent in doc.sentences:
+        for word in sent.words:
+            if word.upos != "PROPN" or word.rel not in ("nsubj", "nsubj:pass"):
+                continue
+            mention = describe(doc, sent, word, lexicon)
+            if not mention.name or speaker_type(mention, lexicon) is not SpeakerType.PERSON:
+                continue
+            lowered = tuple(t.lower() for t in mention.name)
+            entity = next((e for e in entities if _contains_edge(tuple(t.lower() for t in e.tokens), lowered)), None)
+            if entity is not None:
+                out.append((word.start, entity))
+    return out

@@ -1,0 +1,65 @@
+"""Copy the final trained models into ``quotes/stanza_models``: fp16 tensors, no optimizer state.
+
+Storing weights as fp16 halves the package (scores were identical in the
+feasibility run); Stanza casts them back to fp32 when it loads the state dict.
+The tagger's frozen encoder is recorded by name, not by this machine's path.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import torch
+
+from quotes.pipeline import BUNDLED_DIR, ENCODER_NAME, PROCESSOR_FILES
+from quotes.training.stages import SHORTHAND, Layout
+
+SAVED_NAMES = {
+    "tokenize": f"{SHORTHAND}_tokenizer.pt",
+    "mwt": f"{SHORTHAND}_mwt_expander.pt",
+    "pos": f"{SHORTHAND}_tagger.pt",
+    "lemma": f"{SHORTHAND}_lemmatizer.pt",
+    "depparse": f"{SHORTHAND}_parser.pt",
+}
+TRAINED_ON = [
+    "UD English EWT r2.x train (Silveira et al. 2014), CC BY-SA 4.0",
+    "UD English GUM train, permissive subset (Zeldes 2017), CC BY",
+]
+
+
+def _half(value: Any) -> Any:
+    if isinstance(value, torch.Tensor) and value.is_floating_point():
+        return value.half()
+    if isinstance(value, dict):
+        return {k: _half(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_half(v) for v in value]
+    return value
+
+
+def _slim(checkpoint: dict[str, Any]) -> dict[str, Any]:
+    checkpoint = {k: v for k, v in checkpoint.items() if k not in ("optimizer", "scheduler", "optimizer_state_dict")}
+    config = checkpoint.get("config")
+    if isinstance(config, dict) and config.get("bert_model"):
+        config["bert_model"] = ENCODER_NAME
+    return _half(checkpoint)
+
+
+def bundle(layout: Layout, target: Path = BUNDLED_DIR) -> None:
+    """Write the slimmed models, an empty ``resources.json`` and the manifest into the package."""
+    target.mkdir(parents=True, exist_ok=True)
+    for processor, saved in SAVED_NAMES.items():
+        source = layout.models / saved
+        if not source.exists():
+            raise SystemExit(f"missing trained model {source}; run `python -m quotes.training {processor}` first")
+        checkpoint = torch.load(source, map_location="cpu", weights_only=False)
+        torch.save(_slim(checkpoint), target / PROCESSOR_FILES[processor])
+        print(f"bundled {processor}: {(target / PROCESSOR_FILES[processor]).stat().st_size / 1e6:.1f} MB")
+    (target / "resources.json").write_text("{}\n")
+    manifest_path = target / "manifest.json"
+    manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
+    manifest["trained_on"] = TRAINED_ON
+    manifest["training_command"] = "python -m quotes.training all --data ../shared/ud --out build/models"
+    manifest_path.write_text(json.dumps(manifest, indent=2) + "\n")

@@ -1,0 +1,71 @@
+"""``quotes verify ARTICLE SOURCE...``: check an article's quotes against what was actually said."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TextIO
+
+from quotes.attribution import Article
+from quotes.errors import QuotesError
+from quotes.inputs import read_text_file
+from quotes.verification.matching import NOT_FOUND_BELOW, verify_article
+from quotes.verification.report import FORMATS, write_report
+from quotes.verification.sources import Source, load_source
+
+_EPILOG = (
+    "Verdicts: verbatim (same words), minor (punctuation, case, contractions, or an ellipsis dropping "
+    "nothing meaning-bearing), altered (words changed, added or dropped), not_found (nothing close enough), "
+    "paraphrase (indirect speech: best source sentence only). Exit status 2 when a file cannot be read."
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quotes verify",
+        description="Find each quote of ARTICLE in the SOURCE documents (transcripts, press releases, "
+        "articles; text or HTML) and say whether it was quoted verbatim.",
+        epilog=_EPILOG,
+    )
+    parser.add_argument("article", metavar="ARTICLE", help="the article to check (text or HTML)")
+    parser.add_argument("sources", metavar="SOURCE", nargs="+", help="what the speakers actually said")
+    parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    parser.add_argument(
+        "--threshold", type=float, default=NOT_FOUND_BELOW, metavar="0-1",
+        help=f"word similarity under which a quote is not found (default: {NOT_FOUND_BELOW})",
+    )
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    """Run ``quotes verify``; returns the exit status (2 when an input cannot be read)."""
+    args = build_parser().parse_args(argv)
+    try:
+        sources = [load_source(path) for path in args.sources]  # before the model loads: fail fast
+        text = read_text_file(args.article)
+        from quotes.extractor import Extractor  # loads Stanza: only once the inputs are known to be good
+
+        article = Extractor().extract(text, document=args.article)
+    except (QuotesError, OSError) as exc:
+        return _fail(_message(exc))
+    return check(article, sources, output_format=args.format, threshold=args.threshold, out=sys.stdout)
+
+
+def check(
+    article: Article, sources: list[Source], *, output_format: str = "table",
+    threshold: float = NOT_FOUND_BELOW, out: TextIO,
+) -> int:
+    """Verify an already extracted article and write the report; the command minus the model."""
+    write_report(verify_article(article, sources, threshold=threshold), output_format, out)
+    return 0
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.filename is not None:
+        return f"{exc.filename}: {exc.strerror or exc}"
+    return str(exc)
+
+
+def _fail(message: str) -> int:
+    print(f"quotes verify: error: {message}", file=sys.stderr)
+    return 2

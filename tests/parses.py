@@ -1,0 +1,259 @@
+"""Hand-written dependency parses (UD style) for rule tests that need no model.
+
+Each row is "FORM LEMMA UPOS HEAD DEPREL"; ``doc`` turns rows into a
+``ParsedDoc`` over the given text by way of CoNLL-U, so the tests exercise the
+same reader users get from ``quotes parse``.
+"""
+
+from __future__ import annotations
+
+from quotes.conllu import from_conllu
+from quotes.parsed import ParsedDoc
+
+
+def conllu(rows: str) -> str:
+    """CoNLL-U for one sentence given as whitespace-separated "FORM LEMMA UPOS HEAD DEPREL" lines."""
+    lines = []
+    for i, row in enumerate(r for r in rows.strip().splitlines() if r.strip()):
+        form, lemma, upos, head, deprel = row.split()
+        feats = "Polarity=Neg" if lemma == "not" else "_"
+        lines.append("\t".join([str(i + 1), form, lemma, upos, "_", feats, head, deprel, "_", "_"]))
+    return "\n".join(lines) + "\n"
+
+
+def doc(text: str, *sentences: str) -> ParsedDoc:
+    """A parsed document over ``text`` from one row block per sentence."""
+    return from_conllu(text, "\n".join(conllu(s) for s in sentences))
+
+
+SAID_THAT = (
+    "Kang said on Thursday that the government was considering it.",
+    """
+    Kang Kang PROPN 2 nsubj
+    said say VERB 0 root
+    on on ADP 4 case
+    Thursday Thursday PROPN 2 obl
+    that that SCONJ 9 mark
+    the the DET 7 det
+    government government NOUN 9 nsubj
+    was be AUX 9 aux
+    considering consider VERB 2 ccomp
+    it it PRON 9 obj
+    . . PUNCT 2 punct
+    """,
+)
+
+SAID_THAT_ADVCL = (
+    "Kang said on Thursday that the government was considering it.",
+    SAID_THAT[1].replace("considering consider VERB 2 ccomp", "considering consider VERB 2 advcl"),
+)
+
+FINAL_REPORTED = (
+    "The summit collapsed over demands, AP reported.",
+    """
+    The the DET 2 det
+    summit summit NOUN 3 nsubj
+    collapsed collapse VERB 0 root
+    over over ADP 5 case
+    demands demand NOUN 3 obl
+    , , PUNCT 8 punct
+    AP AP PROPN 8 nsubj
+    reported report VERB 3 parataxis
+    . . PUNCT 3 punct
+    """,
+)
+
+INVERTED = (
+    '"We will win," said Smith.',
+    """
+    " " PUNCT 4 punct
+    We we PRON 4 nsubj
+    will will AUX 4 aux
+    win win VERB 7 ccomp
+    , , PUNCT 4 punct
+    " " PUNCT 4 punct
+    said say VERB 0 root
+    Smith Smith PROPN 7 nsubj
+    . . PUNCT 7 punct
+    """,
+)
+
+INTERRUPTED = (
+    '"We will win," he said, "and soon."',
+    """
+    " " PUNCT 4 punct
+    We we PRON 4 nsubj
+    will will AUX 4 aux
+    win win VERB 0 root
+    , , PUNCT 4 punct
+    " " PUNCT 4 punct
+    he he PRON 8 nsubj
+    said say VERB 4 parataxis
+    , , PUNCT 8 punct
+    " " PUNCT 12 punct
+    and and CCONJ 12 cc
+    soon soon ADV 4 advmod
+    . . PUNCT 4 punct
+    " " PUNCT 4 punct
+    """,
+)
+
+ACCORDING_TO = (
+    "According to officials, the talks failed.",
+    """
+    According accord VERB 3 case
+    to to ADP 1 fixed
+    officials official NOUN 7 obl
+    , , PUNCT 3 punct
+    the the DET 6 det
+    talks talk NOUN 7 nsubj
+    failed fail VERB 0 root
+    . . PUNCT 7 punct
+    """,
+)
+
+RELATIVE = (
+    "Putin, who met Kim, said they discussed the issue.",
+    """
+    Putin Putin PROPN 7 nsubj
+    , , PUNCT 4 punct
+    who who PRON 4 nsubj
+    met meet VERB 1 acl:relcl
+    Kim Kim PROPN 4 obj
+    , , PUNCT 4 punct
+    said say VERB 0 root
+    they they PRON 9 nsubj
+    discussed discuss VERB 7 ccomp
+    the the DET 11 det
+    issue issue NOUN 9 obj
+    . . PUNCT 7 punct
+    """,
+)
+
+PASSIVE_IT = (
+    "It was reported that the talks failed.",
+    """
+    It it PRON 3 expl
+    was be AUX 3 aux:pass
+    reported report VERB 0 root
+    that that SCONJ 7 mark
+    the the DET 6 det
+    talks talk NOUN 7 nsubj
+    failed fail VERB 3 csubj:pass
+    . . PUNCT 3 punct
+    """,
+)
+
+SAW_WARN = (
+    "The comments saw Choe warn the US against suggesting it.",
+    """
+    The the DET 2 det
+    comments comment NOUN 3 nsubj
+    saw see VERB 0 root
+    Choe Choe PROPN 3 obj
+    warn warn VERB 3 xcomp
+    the the DET 7 det
+    US US PROPN 5 obj
+    against against SCONJ 9 mark
+    suggesting suggest VERB 5 advcl
+    it it PRON 9 obj
+    . . PUNCT 3 punct
+    """,
+)
+
+NEGATED_WH = (
+    "He did not say what that would be.",
+    """
+    He he PRON 4 nsubj
+    did do AUX 4 aux
+    not not PART 4 advmod
+    say say VERB 0 root
+    what what PRON 4 ccomp
+    that that PRON 8 nsubj
+    would would AUX 8 aux
+    be be AUX 5 acl:relcl
+    . . PUNCT 4 punct
+    """,
+)
+
+QUOTED_AS_SAYING = (
+    "Smith is quoted as saying the plan works.",
+    """
+    Smith Smith PROPN 3 nsubj:pass
+    is be AUX 3 aux:pass
+    quoted quote VERB 0 root
+    as as SCONJ 5 mark
+    saying say VERB 3 advcl
+    the the DET 7 det
+    plan plan NOUN 8 nsubj
+    works work VERB 5 ccomp
+    . . PUNCT 3 punct
+    """,
+)
+
+NOUN_CLAIM = (
+    "Smith's claim that taxes fell was wrong.",
+    """
+    Smith Smith PROPN 3 nmod:poss
+    's 's PART 1 case
+    claim claim NOUN 8 nsubj
+    that that SCONJ 6 mark
+    taxes tax NOUN 6 nsubj
+    fell fall VERB 3 acl
+    was be AUX 8 cop
+    wrong wrong ADJ 0 root
+    . . PUNCT 8 punct
+    """,
+)
+
+ASKED_FOR_HELP = (
+    "Kim asked for his help.",
+    """
+    Kim Kim PROPN 2 nsubj
+    asked ask VERB 0 root
+    for for ADP 5 case
+    his his PRON 5 nmod:poss
+    help help NOUN 2 obl
+    . . PUNCT 2 punct
+    """,
+)
+
+HE_ADDED = (
+    "He added that trade is small.",
+    """
+    He he PRON 2 nsubj
+    added add VERB 0 root
+    that that SCONJ 6 mark
+    trade trade NOUN 6 nsubj
+    is be AUX 6 cop
+    small small ADJ 2 ccomp
+    . . PUNCT 2 punct
+    """,
+)
+
+PUTIN_SAID = (
+    "Vladimir Putin said they met.",
+    """
+    Vladimir Vladimir PROPN 3 nsubj
+    Putin Putin PROPN 1 flat
+    said say VERB 0 root
+    they they PRON 5 nsubj
+    met meet VERB 3 ccomp
+    . . PUNCT 3 punct
+    """,
+)
+
+TITLE_SAID = (
+    "South Korean Foreign Minister Kang said it works.",
+    """
+    South South ADJ 2 amod
+    Korean Korean ADJ 4 amod
+    Foreign Foreign ADJ 4 amod
+    Minister Minister PROPN 5 compound
+    Kang Kang PROPN 6 nsubj
+    said say VERB 0 root
+    it it PRON 8 nsubj
+    works work VERB 6 ccomp
+    . . PUNCT 6 punct
+    """,
+)

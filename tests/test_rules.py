@@ -1,0 +1,139 @@
+"""Rule tests on hand-written parses: no model is loaded, so these never drift."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes.assemble import assemble
+from quotes.attribution import Attribution, QuoteKind, SpeakerType
+from quotes.lexicon import Lexicon
+from tests import parses
+from tests.parses import doc
+
+
+def run(*blocks: tuple[str, str], text: str | None = None) -> tuple[Attribution, ...]:
+    """Attributions of a document made of the given (sentence, rows) blocks, joined by spaces."""
+    full = text if text is not None else " ".join(b[0] for b in blocks)
+    return assemble(doc(full, *(b[1] for b in blocks)), Lexicon.default())
+
+
+def only(atts: tuple[Attribution, ...]) -> Attribution:
+    assert len(atts) == 1, [(a.cue, a.content.quote) for a in atts]
+    return atts[0]
+
+
+class TestVerbCues:
+    def test_said_that(self) -> None:
+        """'X said (on Thursday) that S' gives X, 'said' and the that-clause."""
+        att = only(run(parses.SAID_THAT))
+        assert att.speaker is not None and att.speaker.span.text == "Kang"
+        assert att.cue is not None and att.cue.span.text == "said" and att.cue.lemma == "say"
+        assert att.content.quote == "that the government was considering it"
+        assert att.kind is QuoteKind.INDIRECT
+        assert att.rule == "verb-ccomp"
+
+    def test_that_clause_labelled_advcl(self) -> None:
+        """A that-clause the parser mislabels advcl is still the content."""
+        att = only(run(parses.SAID_THAT_ADVCL))
+        assert att.content.quote == "that the government was considering it"
+
+    def test_sentence_final_reported(self) -> None:
+        """'S, AP reported.' gives AP as speaker and S as content."""
+        att = only(run(parses.FINAL_REPORTED))
+        assert att.speaker is not None and att.speaker.span.text == "AP"
+        assert att.speaker.type is SpeakerType.MEDIA
+        assert att.content.quote == "The summit collapsed over demands"
+
+    def test_inverted_said_x(self) -> None:
+        """'"Q," said X.' is a direct quote of X."""
+        att = only(run(parses.INVERTED))
+        assert att.speaker is not None and att.speaker.span.text == "Smith"
+        assert att.content.quote == "We will win"
+        assert att.kind is QuoteKind.DIRECT
+
+    def test_interrupted_quote_is_one_content(self) -> None:
+        """'"Q1," he said, "Q2."' is one direct content with two spans."""
+        att = only(run(parses.INTERRUPTED))
+        assert [s.text for s in att.content.spans] == ["We will win", "and soon"]
+        assert att.kind is QuoteKind.DIRECT
+
+    def test_relative_clause_does_not_steal_speaker(self) -> None:
+        """'X, who met Y, said S' attributes S to X, with the minimal mention."""
+        att = only(run(parses.RELATIVE))
+        assert att.speaker is not None and att.speaker.span.text == "Putin"
+        assert att.content.quote == "they discussed the issue"
+
+    def test_passive_it_was_reported(self) -> None:
+        """'It was reported that S' has a content but no speaker."""
+        att = only(run(parses.PASSIVE_IT))
+        assert att.speaker is None
+        assert att.content.quote == "that the talks failed"
+
+    def test_cue_in_non_finite_clause(self) -> None:
+        """'saw Choe warn the US against S': Choe is the speaker of 'warn'."""
+        att = only(run(parses.SAW_WARN))
+        assert att.speaker is not None and att.speaker.span.text == "Choe"
+        assert att.cue is not None and att.cue.span.text == "warn"
+        assert att.content.quote == "against suggesting it"
+
+    def test_quoted_as_saying(self) -> None:
+        """'X is quoted as saying S' gives X as the speaker of 'saying'."""
+        att = only(run(parses.QUOTED_AS_SAYING))
+        assert att.speaker is not None and att.speaker.span.text == "Smith"
+        assert att.content.quote == "the plan works"
+
+    def test_negated_wh_is_not_an_attribution(self) -> None:
+        """'He did not say what that would be' attributes nothing."""
+        assert run(parses.NEGATED_WH) == ()
+
+    def test_cue_without_clause_is_not_an_attribution(self) -> None:
+        """'Kim asked for his help' has no reported content."""
+        assert run(parses.ASKED_FOR_HELP) == ()
+
+
+class TestOtherCues:
+    def test_according_to(self) -> None:
+        """'According to X, S': cue 'According to', speaker X, content S."""
+        att = only(run(parses.ACCORDING_TO))
+        assert att.cue is not None and att.cue.span.text == "According to"
+        assert att.speaker is not None and att.speaker.span.text == "officials"
+        assert att.speaker.type is SpeakerType.ANONYMOUS
+        assert att.content.quote == "the talks failed"
+
+    def test_noun_claim_that(self) -> None:
+        """"X's claim that S": cue 'claim', speaker X."""
+        att = only(run(parses.NOUN_CLAIM))
+        assert att.cue is not None and att.cue.span.text == "claim"
+        assert att.speaker is not None and att.speaker.span.text == "Smith"
+        assert att.content.quote == "that taxes fell"
+
+
+class TestSpeakers:
+    def test_pronoun_resolves_to_named_speaker(self) -> None:
+        """'He added …' after 'Vladimir Putin said …' resolves He to Vladimir Putin."""
+        first, second = run(parses.PUTIN_SAID, parses.HE_ADDED)
+        assert second.speaker is not None and second.speaker.span.text == "He"
+        assert second.speaker.name == "Vladimir Putin"
+        assert second.speaker.type is SpeakerType.PERSON
+
+    def test_role_and_name(self) -> None:
+        """A titled mention keeps its role apart from the name."""
+        att = only(run(parses.TITLE_SAID))
+        assert att.speaker is not None
+        assert att.speaker.span.text == "South Korean Foreign Minister Kang"
+        assert att.speaker.role == "South Korean Foreign Minister"
+        assert att.speaker.name == "Kang"
+        assert att.speaker.type is SpeakerType.PERSON
+
+
+class TestOffsets:
+    @pytest.mark.parametrize("block", [parses.SAID_THAT, parses.INTERRUPTED, parses.ACCORDING_TO, parses.FINAL_REPORTED])
+    def test_every_span_points_into_the_text(self, block: tuple[str, str]) -> None:
+        """text[start:end] == span.text for every span produced."""
+        text = block[0]
+        for att in run(block):
+            spans = [*att.content.spans, att.sentence]
+            spans += [att.cue.span] if att.cue else []
+            spans += [att.speaker.span] if att.speaker else []
+            for span in spans:
+                assert text[span.start : span.end] == span.text
