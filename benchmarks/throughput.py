@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"model load:        {load_s:.2f} s (imports and Extractor())")
     print(f"extraction:        {total_s:.2f} s")
     print(f"articles/s:        {len(texts) / total_s:.2f}")
-    print(f"tokens/s:          {tokens / total_s:.0f} ({tokens} \\w+ tokens in the texts; the parser made {parser_words} words)")
+    print(f"tokens/s:          {tokens / total_s:.0f} ({tokens} \\w+ runs in the texts; parser words: {parser_words})")
     print(f"peak RSS:          {peak_mib:.0f} MiB")
     print(f"stanza (parse):    {stanza_s:.2f} s = {100 * stanza_s / total_s:.1f} %")
     print(f"rules (extract):   {rules_s:.2f} s = {100 * rules_s / total_s:.1f} %")

@@ -41,6 +41,8 @@ class _Draft:
     rule: str
     inherited_from: int | None = None
     """Index of the draft whose speaker a follow-on quotation inherits."""
+    antecedent: Mention | None = None
+    """What a relative-pronoun speaker ("who") stands for; it gives the name, type and role."""
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -96,18 +98,22 @@ def _draft(doc: ParsedDoc, sentence: Sentence, cand: Candidate, quotations: list
         pieces = list(quote.pieces)
     else:
         pieces = _snap_to_quotations(doc.text, pieces, cue, quotations)
-    mention = None
+    mention = antecedent = None
     if cand.speaker is not None:
         head = sentence.word(cand.speaker)
         if head is not None:
             mention = describe(doc, sentence, head, lexicon)
             pieces = _without(pieces, (mention.span.start, mention.span.end))
+    if cand.antecedent is not None:
+        noun = sentence.word(cand.antecedent)
+        antecedent = describe(doc, sentence, noun, lexicon) if noun is not None else None
     pieces = _without(pieces, cue)
     pieces = [_strip(doc.text, s, e) for s, e in pieces]
     pieces = [(s, e) for s, e in pieces if _WORD.search(doc.text, s, e) and s < e]
     if not pieces:
         return None
-    return _Draft(tuple(pieces), cue, cand.lemma, mention, (sentence.start, sentence.end), cand.rule)
+    return _Draft(tuple(pieces), cue, cand.lemma, mention, (sentence.start, sentence.end), cand.rule,
+                  antecedent=antecedent)
 
 
 def _adjacent_quotation(text: str, sentence: Sentence, quotations: list[Quotation]) -> Quotation | None:
@@ -271,7 +277,10 @@ def _resolve(doc: ParsedDoc, drafts: list[_Draft], quotations: list[Quotation], 
     order = sorted(range(len(drafts)), key=lambda i: (drafts[i].cue or drafts[i].pieces[0])[0])
     for i in order:
         draft = drafts[i]
-        if draft.mention is not None:
+        if draft.antecedent is not None and draft.mention is not None:
+            resolved = resolver.resolve(draft.antecedent, draft.antecedent.span.start)
+            speakers[i] = attrs.evolve(resolved, span=draft.mention.span)
+        elif draft.mention is not None:
             speakers[i] = resolver.resolve(draft.mention, draft.mention.span.start)
     out: list[Attribution] = []
     for i, draft in enumerate(originals):

@@ -75,7 +75,7 @@ def _lexicon(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def run_extract(argv: list[str]) -> int:
     args = _extract_parser().parse_args(argv)
-    from quotes.extractor import DEFAULT_MAX_CHARS
+    from quotes.inputs import DEFAULT_MAX_CHARS
     from quotes.inputs import iter_documents
 
     max_chars = args.max_chars or DEFAULT_MAX_CHARS
@@ -97,9 +97,11 @@ def _run_corpus(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
     from functools import partial
 
     from quotes.corpus import exit_status, load_done_ids, make_extractor, run_corpus
+    from quotes.inputs import count_documents
 
     factory = partial(make_extractor, resources_dir=args.stanza_resources, lexicon=lexicon, max_chars=max_chars)
     done: set[str] = set()
+    total = count_documents(args.inputs, input_format=args.input_format)
     if args.output:
         path = Path(args.output)
         if args.resume and path.exists():
@@ -108,10 +110,10 @@ def _run_corpus(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
             path.write_text("")
         with path.open("a", encoding="utf-8") as out:
             summary = run_corpus(documents, out=out, jobs=args.jobs, max_seconds_per_doc=args.max_seconds_per_doc,
-                                 extractor_factory=factory, done_ids=done)
+                                 extractor_factory=factory, done_ids=done, total=total)
     else:
         summary = run_corpus(documents, out=sys.stdout, jobs=args.jobs, max_seconds_per_doc=args.max_seconds_per_doc,
-                             extractor_factory=factory, done_ids=done)
+                             extractor_factory=factory, done_ids=done, total=total)
     _stderr().print(f"quotes: {summary.processed} documents processed, {summary.failed} failed, "
                     f"{summary.skipped} skipped (already done) in {summary.seconds:.1f} s")
     return exit_status(summary)
@@ -186,7 +188,7 @@ def run_parse(argv: list[str]) -> int:
     _model_options(parser)
     args = parser.parse_args(argv)
     from quotes.conllu import to_conllu
-    from quotes.extractor import DEFAULT_MAX_CHARS
+    from quotes.inputs import DEFAULT_MAX_CHARS
     from quotes.inputs import iter_documents
     from quotes.pipeline import Parser
 
@@ -261,6 +263,8 @@ SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8")
     command = SUBCOMMANDS.get(argv[0]) if argv else None
     try:
         if command is not None and not Path(argv[0]).exists():

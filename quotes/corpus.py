@@ -69,28 +69,18 @@ def exit_status(summary: CorpusSummary) -> int:
     return 1 if summary.failed else 0
 
 
-def _options_items(options: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> tuple[tuple[str, Any], ...]:
-    return tuple(sorted(dict(options).items()))
+def make_extractor(**options: Any) -> _Extracts:
+    """The real ``Extractor`` for one worker, torch limited to one thread.
 
+    N workers × N threads on N cores only adds contention. A top-level function, so
+    ``functools.partial(make_extractor, resources_dir=..., ...)`` pickles for spawned workers.
+    """
+    import torch
 
-@attrs.frozen
-class ExtractorFactory:
-    """Builds the real ``Extractor``; a top-level picklable callable, so spawned workers can call it."""
+    torch.set_num_threads(1)
+    from quotes.extractor import Extractor
 
-    resources_dir: str | None = None
-    """Passed on to ``Extractor``."""
-    threads: int = 1
-    """Torch threads per worker."""
-    options: tuple[tuple[str, Any], ...] = attrs.field(default=(), converter=_options_items)
-    """Further keyword options for ``Extractor`` (a mapping is accepted)."""
-
-    def __call__(self) -> _Extracts:
-        import torch
-
-        torch.set_num_threads(self.threads)
-        from quotes.extractor import Extractor
-
-        return Extractor(resources_dir=self.resources_dir, threads=self.threads, **dict(self.options))
+    return Extractor(**{"threads": 1, **options})
 
 
 def run_corpus(
@@ -99,7 +89,7 @@ def run_corpus(
     out: TextIO,
     jobs: int = 1,
     max_seconds_per_doc: float | None = None,
-    extractor_factory: Callable[[], _Extracts] = ExtractorFactory(),
+    extractor_factory: Callable[[], _Extracts] = make_extractor,
     done_ids: AbstractSet[str] = frozenset(),
     progress: bool | None = None,
     total: int | None = None,
@@ -318,8 +308,7 @@ class _Worker:
             self.process.start()
         child.close()  # so the parent sees EOF when the worker dies
         self.ready = False
-        self.task: tuple[int, str] | None = None
-        """(sequence number, document id) of the document in progress."""
+        self.task: tuple[int, str] | None = None  # (sequence number, document id) in progress
         self.deadline: float | None = None
 
     @property

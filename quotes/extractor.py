@@ -12,26 +12,11 @@ from itertools import islice
 
 from quotes.assemble import assemble
 from quotes.attribution import Article
-from quotes.errors import BinaryInputError, EmptyInputError, InputTooLargeError
+from quotes.inputs import DEFAULT_MAX_CHARS, check_text
 from quotes.lexicon import Lexicon
 from quotes.parsed import ParsedDoc
 
-DEFAULT_MAX_CHARS = 2_000_000
-"""Longer inputs are refused (``InputTooLargeError``); raise it with ``max_chars``."""
 BATCH_SIZE = 8
-
-
-def check_text(text: str, max_chars: int = DEFAULT_MAX_CHARS) -> None:
-    """Raise a ``QuotesError`` for input no article can be read from."""
-    if not isinstance(text, str):
-        raise TypeError(f"expected the article text as str, got {type(text).__name__}")
-    if len(text) > max_chars:
-        raise InputTooLargeError(f"input has {len(text):,} characters, more than the limit of {max_chars:,} "
-                                 f"(raise it with --max-chars / max_chars=)")
-    if not text.strip():
-        raise EmptyInputError("input is empty (no text to read)")
-    if "\x00" in text:
-        raise BinaryInputError("input contains NUL bytes: it looks like a binary file, not text")
 
 
 class Extractor:

@@ -40,6 +40,8 @@ class Lexicon:
     """Words opening an indirect question, which a negated cue does not attribute."""
     infinitive_verbs: frozenset[str]
     """Cues whose to-infinitive complement is their content ("vowed to fight")."""
+    object_verbs: frozenset[str]
+    """Cues whose direct object is their content ("criticized [the policy]", "called [it a disaster]")."""
     titles: frozenset[str]
     honorifics: frozenset[str]
     person_pronouns: frozenset[str]
@@ -66,6 +68,7 @@ class Lexicon:
             particle_verbs=particles,
             nonverbal_content_words=_words(cues.get("nonverbal_content_words", []), "nonverbal_content_words"),
             infinitive_verbs=_words(cues.get("infinitive_verbs", []), "infinitive_verbs"),
+            object_verbs=_words(cues.get("object_verbs", []), "object_verbs"),
             **{key: _words(speakers.get(key, []), key) for key in
                ("titles", "honorifics", "person_pronouns", "group_pronouns", "anonymous", "media", "organisation")},
         )

@@ -44,6 +44,8 @@ class Candidate:
     content: frozenset[int]
     """Word IDs of the content (may be empty: "\"Q.\" He said." takes its content from a quotation)."""
     rule: str
+    antecedent: int | None = None
+    """For a relative-pronoun speaker ("X, who said …"): word ID of the noun it stands for."""
 
 
 def find_candidates(sentence: Sentence, lexicon: Lexicon) -> list[Candidate]:
@@ -101,28 +103,40 @@ def _marked(sentence: Sentence, clause: Word) -> bool:
     return any(_lower(m) in CONTENT_MARKERS for m in marks) or _opens_with(sentence, clause, frozenset({"that"}))
 
 
+def _is_cue_verb(lemma: str, lexicon: Lexicon) -> bool:
+    return lemma in lexicon.verbs or lemma in lexicon.object_verbs or lemma in lexicon.infinitive_verbs
+
+
 def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | None:
     lemma = word.lemma.lower()
-    if word.upos not in ("VERB", "AUX") or lemma not in lexicon.verbs:
+    if word.upos not in ("VERB", "AUX") or not _is_cue_verb(lemma, lexicon):
         return None
-    particles = dict(lexicon.particle_verbs)
-    cue_ids: list[int] = [word.id]
-    if lemma in particles:
-        prt = [k for k in sentence.children(word) if _lower(k) == particles[lemma]]
-        if not prt:
-            return None
-        cue_ids.append(prt[0].id)
+    cue_ids: list[int] = [word.id, *_adjacent_aux(sentence, word)]
     content, rule = _verb_content(sentence, word, lexicon)
     if content is None:
         return None
     if _is_negated(sentence, word) and content and _lower(sentence.word(min(content))) in lexicon.nonverbal_content_words:
         return None
-    speaker = _verb_speaker(sentence, word)
-    content = content - _ids(sentence.subtree(sentence.word(speaker))) if speaker and speaker not in content else content
+    speaker, antecedent = _verb_speaker(sentence, word)
+    if speaker and speaker not in content:
+        content = content - _ids(sentence.subtree(sentence.word(speaker)))
     content = _trim(sentence, content - set(cue_ids))
     if not content and rule != "verb-bare":
         return None
-    return Candidate(sentence.index, tuple(sorted(cue_ids)), lemma, speaker, content, rule)
+    return Candidate(sentence.index, tuple(sorted(cue_ids)), lemma, speaker, content, rule, antecedent)
+
+
+def _adjacent_aux(sentence: Sentence, verb: Word) -> list[int]:
+    """Auxiliaries right before the verb belong to the cue ("has said", "is quoted")."""
+    ids: list[int] = []
+    position = verb.id - 1
+    while position >= 1:
+        word = sentence.word(position)
+        if word is None or word.head != verb.id or word.rel != "aux" or _lower(word) in NEGATION:
+            break
+        ids.append(position)
+        position -= 1
+    return ids
 
 
 def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[frozenset[int] | None, str]:
@@ -136,6 +150,10 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
         for child in _children(sentence, verb, ["xcomp"]):
             if any(_lower(m) == "to" for m in _children(sentence, child, ["mark"])):
                 return _ids(sentence.subtree(child)), "verb-xcomp"
+    if verb.lemma.lower() in lexicon.object_verbs:
+        content = _object_content(sentence, verb, lexicon)
+        if content:
+            return content, "verb-object"
     for child in _children(sentence, verb, ["parataxis", "dep", "advcl", "conj"]):
         if child.id < verb.id and _has_comma_between(sentence, child, verb):
             return _ids(sentence.subtree(child)), "verb-inverted"
@@ -149,6 +167,23 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
     if verb.deprel == "root" and _bare_report(sentence, verb):
         return frozenset(), "verb-bare"
     return None, ""
+
+
+def _object_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> frozenset[int] | None:
+    """The object of a stance verb with its complements: "called [the plan a disaster]", "referred [to X]"."""
+    particle = dict(lexicon.particle_verbs).get(verb.lemma.lower())
+    objects = [k for k in _children(sentence, verb, ["obj"]) if k.id > verb.id]
+    if not objects and particle:
+        objects = [k for k in _children(sentence, verb, ["obl"])
+                   if k.id > verb.id and any(_lower(c) == particle for c in _children(sentence, k, ["case"]))]
+    if not objects:
+        return None
+    ids = set(_ids(sentence.subtree(objects[0])))
+    for k in _children(sentence, verb, ["xcomp", "obl", "advcl"]):
+        if k.id > objects[0].id and (k.rel == "xcomp" or any(
+                _lower(c) in ("as", "of", "for") for c in _children(sentence, k, ["case", "mark"]))):
+            ids |= _ids(sentence.subtree(k))
+    return frozenset(ids)
 
 
 def _bare_report(sentence: Sentence, verb: Word) -> bool:
@@ -173,44 +208,44 @@ def _has_colon_between(sentence: Sentence, left: Word, right: Word) -> bool:
     return any(w.text == ":" for w in sentence.words if left.id < w.id < right.id)
 
 
-def _verb_speaker(sentence: Sentence, verb: Word) -> int | None:
-    """Head word of the source of a verb cue, following the clause up when the cue has no subject."""
+def _verb_speaker(sentence: Sentence, verb: Word) -> tuple[int | None, int | None]:
+    """Head word of the source of a verb cue (and, for "who", its antecedent), following the clause up."""
     current: Word | None = verb
     for _ in range(4):
         if current is None:
-            return None
+            return None, None
         subjects = _children(sentence, current, ["nsubj", "nsubj:outer"])
         if subjects:
             subj = subjects[0]
             if _lower(subj) in RELATIVE_PRONOUNS and current.deprel == "acl:relcl":
-                return current.head or None
-            return subj.id
+                return subj.id, current.head or None
+            return subj.id, None
         agents = [k for k in _children(sentence, current, ["obl:agent", "obl"])
                   if any(_lower(c) == "by" for c in _children(sentence, k, ["case"]))]
         if agents:
-            return agents[0].id
+            return agents[0].id, None
         passive = _children(sentence, current, ["nsubj:pass"])
         if passive:
             subj = passive[0]
-            if _lower(subj) in EXPLETIVES:
-                return None
-            if current is not verb:
-                return subj.id
-            return None
+            if _lower(subj) in EXPLETIVES or current is verb:
+                return None, None
+            return subj.id, None
         head = sentence.head_of(current)
         if head is None:
-            return None
+            return None, None
         if current.rel in ("xcomp", "ccomp") and current is verb:
             objects = _children(sentence, head, ["obj", "iobj"])
             if objects and objects[0].id < current.id:
-                return objects[0].id
+                return objects[0].id, None
+        if current.deprel == "acl:relcl" and current is verb:
+            return head.id, None
         if current.rel in ("xcomp", "conj", "advcl", "ccomp") or current.deprel == "acl" and head.rel == "obj":
             if current.deprel == "acl":
                 head = sentence.head_of(head)
             current = head
             continue
-        return None
-    return None
+        return None, None
+    return None, None
 
 
 def _noun_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | None:

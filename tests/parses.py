@@ -257,3 +257,50 @@ TITLE_SAID = (
     . . PUNCT 6 punct
     """,
 )
+
+WHO_SAID = (
+    "Kang, who said the talks would resume.",
+    """
+    Kang Kang PROPN 0 root
+    , , PUNCT 4 punct
+    who who PRON 4 nsubj
+    said say VERB 1 acl:relcl
+    the the DET 6 det
+    talks talk NOUN 8 nsubj
+    would would AUX 8 aux
+    resume resume VERB 4 ccomp
+    . . PUNCT 1 punct
+    """,
+)
+
+CRITICIZED = (
+    "Smith criticized the president's foreign policy on Monday.",
+    """
+    Smith Smith PROPN 2 nsubj
+    criticized criticize VERB 0 root
+    the the DET 4 det
+    president president NOUN 7 nmod:poss
+    's 's PART 4 case
+    foreign foreign ADJ 7 amod
+    policy policy NOUN 2 obj
+    on on ADP 9 case
+    Monday Monday PROPN 2 obl
+    . . PUNCT 2 punct
+    """,
+)
+
+HAS_SAID = (
+    "Trump has said he would like to meet Kim.",
+    """
+    Trump Trump PROPN 3 nsubj
+    has have AUX 3 aux
+    said say VERB 0 root
+    he he PRON 6 nsubj
+    would would AUX 6 aux
+    like like VERB 3 ccomp
+    to to PART 8 mark
+    meet meet VERB 6 xcomp
+    Kim Kim PROPN 8 obj
+    . . PUNCT 3 punct
+    """,
+)

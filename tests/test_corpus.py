@@ -29,19 +29,19 @@ from quotes.inputs import Document, iter_documents
 
 
 class FakeExtractor:
-    """Each "..." pair is a direct quote; special words make it fail, hang or crash."""
+    """Each "..." pair is a direct quote; @@ markers (@@BOOM, @@HANG, ...) make it fail, hang or crash."""
 
     def __init__(self, delay: float = 0.0) -> None:
         self.delay = delay
 
     def extract(self, text: str, document: str | None = None) -> Article:
-        if "BOOM" in text:
+        if "@@BOOM" in text:
             raise RuntimeError("parser exploded\non two lines")
-        if "NOTEXT" in text:
+        if "@@NOTEXT" in text:
             raise EmptyInputError("no text to read")
-        if "HANG" in text:
+        if "@@HANG" in text:
             time.sleep(60)
-        if "CRASH" in text:
+        if "@@CRASH" in text:
             os._exit(3)
         time.sleep(self.delay)
         sentence = Span.of(text, 0, len(text))
@@ -88,7 +88,7 @@ class TestRunCorpus:
 
     def test_failing_document_goes_on(self) -> None:
         """An extractor exception gives a one-line error line and the next documents still run."""
-        summary, records, _ = run(docs(3, d01="BOOM"))
+        summary, records, _ = run(docs(3, d01="@@BOOM"))
         assert records[1] == {
             "document": "d01",
             "error": "internal error: RuntimeError: parser exploded on two lines",
@@ -100,7 +100,7 @@ class TestRunCorpus:
 
     def test_quotes_error_message_kept(self) -> None:
         """A QuotesError from the extractor keeps its own message."""
-        _, records, _ = run(docs(1, d00="NOTEXT"))
+        _, records, _ = run(docs(1, d00="@@NOTEXT"))
         assert records[0]["error"] == "no text to read"
 
     def test_unreadable_document_never_builds_extractor(self) -> None:
@@ -122,7 +122,7 @@ class TestRunCorpus:
 
     def test_deterministic(self) -> None:
         """The same input gives byte-identical output."""
-        documents = docs(5, d02="BOOM") + [Document("x", None, "x: empty")]
+        documents = docs(5, d02="@@BOOM") + [Document("x", None, "x: empty")]
         assert run(documents)[2] == run(documents)[2]
 
     def test_error_line_escapes_lone_surrogate(self) -> None:
@@ -156,7 +156,7 @@ class TestProgress:
 class TestWorkers:
     def test_two_jobs_each_document_once(self) -> None:
         """With two worker processes every document appears exactly once, in input order."""
-        documents = docs(12, d05="BOOM") + [Document("bad", None, "bad: empty")]
+        documents = docs(12, d05="@@BOOM") + [Document("bad", None, "bad: empty")]
         summary, records, text = run(documents, jobs=2)
         assert [r["document"] for r in records] == [d.id for d in documents]
         assert (summary.processed, summary.failed) == (13, 2)
@@ -164,14 +164,14 @@ class TestWorkers:
 
     def test_timeout_then_goes_on(self) -> None:
         """A document past --max-seconds-per-doc gets a timeout line; the worker is replaced."""
-        summary, records, _ = run(docs(4, d01="HANG"), max_seconds_per_doc=1)
+        summary, records, _ = run(docs(4, d01="@@HANG"), max_seconds_per_doc=1)
         assert records[1] == {"document": "d01", "error": "timeout after 1 s", "attributions": []}
         assert [r["document"] for r in records] == ["d00", "d01", "d02", "d03"]
         assert summary.failed == 1
 
     def test_crashed_worker(self) -> None:
         """A worker that dies mid-document costs that document only."""
-        summary, records, _ = run(docs(4, d02="CRASH"), jobs=2)
+        summary, records, _ = run(docs(4, d02="@@CRASH"), jobs=2)
         assert records[2]["error"] == "worker process crashed (exit code 3)"
         assert summary.processed == 4 and summary.failed == 1
 

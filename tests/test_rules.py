@@ -137,3 +137,23 @@ class TestOffsets:
             spans += [att.speaker.span] if att.speaker else []
             for span in spans:
                 assert text[span.start : span.end] == span.text
+
+
+class TestPolnearConventions:
+    def test_relative_pronoun_is_the_mention_and_resolves(self) -> None:
+        """'Kang, who said S': the mention is 'who' (minimal, as written), its name is Kang."""
+        att = only(run(parses.WHO_SAID))
+        assert att.speaker is not None and att.speaker.span.text == "who"
+        assert att.speaker.name == "Kang"
+
+    def test_stance_verb_object_is_content(self) -> None:
+        """'X criticized Y' attributes the object Y to X."""
+        att = only(run(parses.CRITICIZED))
+        assert att.cue is not None and att.cue.span.text == "criticized"
+        assert att.content.quote == "the president's foreign policy"
+
+    def test_auxiliary_is_part_of_the_cue(self) -> None:
+        """'has said' is the cue, not just 'said'."""
+        att = only(run(parses.HAS_SAID))
+        assert att.cue is not None and att.cue.span.text == "has said"
+        assert att.content.quote == "he would like to meet Kim"

@@ -45,8 +45,7 @@ def main(
     try:
         corpus = load_gold(args.gold_dir, limit=args.limit)
     except GoldError as exc:
-        err.print(f"quotes evaluate: {exc}", markup=False, highlight=False)
-        return 2
+        return _fail(err, str(exc), 2)
     _warn(err, corpus.warnings, "gold annotation")
     texts = {document.name: document.text for document in corpus.documents}
 
@@ -54,8 +53,7 @@ def main(
         try:
             predictions, warnings = read_predictions(args.predictions, texts)
         except OSError as exc:
-            err.print(f"quotes evaluate: cannot read predictions: {exc}", markup=False, highlight=False)
-            return 2
+            return _fail(err, f"cannot read predictions: {exc}", 2)
         missing = [name for name in texts if name not in predictions]
         if missing:
             warnings.append(f"{len(missing)} gold documents have no predictions (scored as finding nothing)")
@@ -65,8 +63,7 @@ def main(
         try:
             predictions, warnings = _predict(corpus, predictor or _extractor_predictor(), err)
         except (QuotesError, ImportError) as exc:
-            err.print(f"quotes evaluate: cannot run the extractor: {exc}", markup=False, highlight=False)
-            return 1
+            return _fail(err, f"cannot run the extractor: {exc}", 1)
         _warn(err, warnings, "extraction")
         origin = "extractor"
 
@@ -81,8 +78,17 @@ def main(
         if args.json == "-":
             out.out(payload, highlight=False)
         else:
-            Path(args.json).write_text(payload + "\n", encoding="utf-8")
+            try:
+                Path(args.json).write_text(payload + "\n", encoding="utf-8")
+            except OSError as exc:
+                return _fail(err, f"cannot write {args.json}: {exc}", 2)
     return 0
+
+
+def _fail(err: Console, message: str, status: int) -> int:
+    """Print one line (never wrapped, never markup) and hand back the exit status."""
+    err.print(f"quotes evaluate: {message}", markup=False, highlight=False, soft_wrap=True)
+    return status
 
 
 def read_predictions(path: Path, texts: Mapping[str, str]) -> tuple[dict[str, tuple[Relation, ...]], list[str]]:
@@ -156,7 +162,7 @@ def _predict(
         corpus.documents, description="extracting", console=err, transient=True, disable=not err.is_terminal
     )
     predictions: dict[str, tuple[Relation, ...]] = {}
-    warnings = []
+    warnings: list[str] = []
     for document in documents:
         try:
             predictions[document.name] = tuple(predictor(document.text, document.name))
@@ -193,7 +199,7 @@ def _payload(args: argparse.Namespace, corpus: GoldCorpus, origin: str, evaluati
 
 def _warn(err: Console, warnings: Sequence[str], what: str) -> None:
     for warning in warnings[:SHOWN_WARNINGS]:
-        err.print(f"warning: {warning}", style="dim", markup=False, highlight=False)
+        err.print(f"warning: {warning}", style="dim", markup=False, highlight=False, soft_wrap=True)
     if len(warnings) > SHOWN_WARNINGS:
         err.print(f"warning: … and {len(warnings) - SHOWN_WARNINGS} more {what} problems", style="dim", markup=False)
 

@@ -125,7 +125,7 @@ class Scores:
     relation: PartScores = PartScores()
     """A relation matches when content, source and cue all match (a part missing on both sides matches)."""
     attribution: Ratio = Ratio()
-    """Gold contents found (partially) whose predicted source overlaps the gold source; gold without a source is left out."""
+    """Found (partially) gold contents whose predicted source overlaps the gold source; sourceless gold left out."""
     direct_recall: Ratio = Ratio()
     """Partial recall of gold contents that contain or sit inside double quotation marks."""
     indirect_recall: Ratio = Ratio()
@@ -201,7 +201,10 @@ def score_document(gold: GoldDocument, predicted: Sequence[Relation]) -> Evaluat
 
     parts = {part: _part_scores(part, gold_units, pred_units) for part in PARTS}
     relation_scores = PartScores(
-        *(_count(_match_relations(gold_units, pred_units, criterion), gold_units, pred_units) for criterion in Criterion)
+        *(
+            Counts(len(_match_relations(gold_units, pred_units, criterion)), len(pred_units), len(gold_units))
+            for criterion in Criterion
+        )
     )
 
     # Relation-aware content matching: which gold relation's content went to which prediction.
@@ -298,10 +301,6 @@ def _greedy(candidates: list[tuple[float, int, int]]) -> dict[int, int]:
             matched[g] = p
             used.add(p)
     return matched
-
-
-def _count(matching: dict[int, int], gold: list[Any], pred: list[Any]) -> Counts:
-    return Counts(len(matching), len(pred), len(gold))
 
 
 class _Tokens:

@@ -68,7 +68,8 @@ _S_IS = frozenset({"it", "that", "there", "here", "what", "who", "where", "he", 
 _STOPWORDS = frozenset(
     "a an the and or but if of to in on at by for with from as into about that this these those is are was were "
     "be been being am do does did have has had will would shall should can could may might must i you he she it "
-    "we they me him her us them my your his its our their there here said says say told tell".split()
+    "we they me him her us them my your his its our their there here said says say told tell which who whom whose "
+    "when where why how all any some many much very just also than then so".split()
 )
 """Dropped before comparing paraphrases, which change pronouns, tense and the reporting verb."""
 _TITLES = frozenset(
@@ -182,7 +183,8 @@ class Verifier:
                 pieces = [(span.start, span.end) for span in content.spans]
                 results.append(self._verify_quote(attribution, Span.of(text, content.start, content.end), pieces, text))
                 continue
-            fragments = quoted_fragments(text, content.start, content.end) if attribution.kind is QuoteKind.MIXED else []
+            mixed = attribution.kind is QuoteKind.MIXED
+            fragments = quoted_fragments(text, content.start, content.end) if mixed else []
             results.extend(self._verify_quote(attribution, f, [(f.start, f.end)], text) for f in fragments)
             if not fragments:
                 results.append(self._verify_paraphrase(attribution, text))
@@ -196,7 +198,9 @@ class Verifier:
             self._codes[word] = code
         return code
 
-    def _verify_quote(self, attribution: Attribution, span: Span, pieces: list[tuple[int, int]], text: str) -> Verification:
+    def _verify_quote(
+        self, attribution: Attribution, span: Span, pieces: list[tuple[int, int]], text: str
+    ) -> Verification:
         segments = _segments(text, pieces, self._encode)
         matches = [m for index in self._indexes if (m := _match_segments(segments, index)) is not None]
         best = max(matches, key=lambda m: m.similarity, default=None)  # the first source wins a tie
@@ -247,8 +251,9 @@ class _Segment:
     """A stretch of a quote between ellipses."""
 
     words: _Words
-    text: str
-    """The article's text of the segment, for the punctuation and case comparison."""
+    parts: tuple[tuple[str, int], ...]
+    """(article text, word count) of each piece: punctuation is compared piece by piece, because the
+    comma before an interrupting "he said" is the article's, not the speaker's."""
 
 
 @attrs.frozen
@@ -370,7 +375,8 @@ def _segments(text: str, pieces: list[tuple[int, int]], encode: Callable[[str], 
     for stretch in stretches:
         words = _tokenize(text, stretch, encode)
         if words.codes:
-            segments.append(_Segment(words, " ".join(text[s:e] for s, e in stretch)))
+            parts = tuple((text[s:e], len(_tokenize(text, [(s, e)], encode).codes)) for s, e in stretch)
+            segments.append(_Segment(words, tuple(part for part in parts if part[1])))
     return segments
 
 
@@ -413,7 +419,8 @@ def _align(needle: str, haystack: str, lo: int, hi: int) -> tuple[int, int] | No
         window = (lo + found.dest_start, lo + found.dest_end)
     slack = 2 + len(needle) // 4  # room for words the article dropped without an ellipsis
     wlo, whi = max(lo, window[0] - slack), min(hi, window[1] + slack)
-    blocks = [b for b in SequenceMatcher(None, needle, haystack[wlo:whi], autojunk=False).get_matching_blocks() if b.size]
+    matcher = SequenceMatcher(None, needle, haystack[wlo:whi], autojunk=False)
+    blocks = [block for block in matcher.get_matching_blocks() if block.size]
     if not blocks:
         return None
     first, last = blocks[0], blocks[-1]
@@ -442,15 +449,18 @@ def _judge(segments: list[_Segment], match: _Match, threshold: float) -> tuple[s
         opcodes = SequenceMatcher(None, segment.words.codes, words.codes[s:e], autojunk=False).get_opcodes()
         changed = changed or any(op != "equal" for op, *_ in opcodes)
         parts.append(_render(opcodes, segment.words.display, words.display[s:e]))
-        passage = text[words.starts[s] : words.ends[e - 1]] if e > s else ""
-        surface_parts.append((segment.text, passage))
+        first = s
+        for piece, count in segment.parts:  # one word per word here: the words all matched, or it is altered
+            last = min(first + count, e)
+            surface_parts.append((piece, text[words.starts[first] : words.ends[last - 1]] if last > first else ""))
+            first = last
     if changed or dropped_meaning:
         return ALTERED, " ".join(parts)
     if dropped_any:
         return MINOR, " ".join(parts)
     if all(_surface(quote) == _surface(passage) for quote, passage in surface_parts):
         return VERBATIM, ""
-    return MINOR, " \u2026 ".join(_surface_diff(quote, passage) for quote, passage in surface_parts)
+    return MINOR, " ".join(_surface_diff(quote, passage) for quote, passage in surface_parts)
 
 
 def _render(opcodes: list[tuple[str, int, int, int, int]], quote: Sequence[str], source: Sequence[str]) -> str:

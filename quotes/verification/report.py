@@ -91,15 +91,18 @@ def render_table(verifications: Sequence[Verification], console: Console) -> Non
 
 
 def diff_text(diff: str) -> Text:
-    """The word diff with removed words struck through in red and added words in green."""
+    """The word diff with removed words in red and added words in green.
+
+    The markers stay, so the diff still reads right without colour (piped, or printed).
+    """
     text = Text()
     cursor = 0
     for part in _DIFF_PART.finditer(diff):
         text.append(diff[cursor : part.start()])
         if part["removed"] is not None:
-            text.append(part["removed"], style="red strike")
+            text.append(f"[-{part['removed']}-]", style="red")
         else:
-            text.append(part["added"], style="bold green")
+            text.append(f"{{+{part['added']}+}}", style="bold green")
         cursor = part.end()
     text.append(diff[cursor:])
     return text

@@ -46,7 +46,10 @@ class TestParseAnn:
 
     def test_numbered_roles_join_their_part(self) -> None:
         """A second content role ("Content2") adds its pieces to the content."""
-        ann = "T1\tContent 0 11\t\"The plan,\"\nT2\tContent 22 32\t\"is dead.\"\nT3\tCue 16 20\tsaid\nE1\tAttribution:T3 Cue:T3 Content:T1 Content2:T2\n"
+        ann = (
+            'T1\tContent 0 11\t"The plan,"\nT2\tContent 22 32\t"is dead."\nT3\tCue 16 20\tsaid\n'
+            "E1\tAttribution:T3 Cue:T3 Content:T1 Content2:T2\n"
+        )
         relations, _ = parse_ann(ann, TEXT)
         assert relations[0].content == ((0, 11), (22, 32))
 

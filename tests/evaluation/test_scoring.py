@@ -198,9 +198,8 @@ class TestRelations:
     def test_shared_source_counted_once(self) -> None:
         """A source mention shared by two relations is one source span."""
         text = "He said that prices rose and that wages fell."
-        gold = GoldDocument(
-            "doc", text, (rel("He", "said", "that prices rose", text=text), rel("He", "said", "that wages fell", text=text))
-        )
+        relations = (rel("He", "said", "that prices rose", text=text), rel("He", "said", "that wages fell", text=text))
+        gold = GoldDocument("doc", text, relations)
         assert score_document(gold, gold.relations).scores.source.exact == Counts(matched=1, predicted=1, gold=1)
 
 

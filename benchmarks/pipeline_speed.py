@@ -1,0 +1,82 @@
+"""Speed and memory of the bundled Stanza pipeline (issue: bundled models).
+
+Prints model load seconds, tokens/s for the whole pipeline (tokenize → mwt →
+pos → lemma → depparse) over a sample of raw text, the share of time each
+processor takes (measured in the same run), and peak RSS.
+
+    python benchmarks/pipeline_speed.py [--data ../shared/ud] [--tokens 20000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def sample_text(data: Path, tokens: int) -> str:
+    """Raw text of the first sentences of EWT test (or the corpora/ texts without the UD data)."""
+    gold = data / "UD_English-EWT" / "en_ewt-ud-test.conllu"
+    if not gold.exists():
+        return "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpora").glob("*.txt")))
+    lines, count = [], 0
+    for line in gold.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# text = "):
+            lines.append(line[len("# text = "):])
+        elif line and line[0].isdigit() and "-" not in line.split("\t")[0]:
+            count += 1
+        if count >= tokens:
+            break
+    return "\n\n".join(" ".join(lines[i : i + 5]) for i in range(0, len(lines), 5))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "ud")
+    parser.add_argument("--tokens", type=int, default=20000)
+    parser.add_argument("--threads", type=int, default=None, help="torch threads (default: torch's choice)")
+    args = parser.parse_args()
+    if args.threads:
+        import torch
+
+        torch.set_num_threads(args.threads)
+    started = time.perf_counter()
+    from quotes.pipeline import build_stanza
+
+    nlp = build_stanza()
+    load = time.perf_counter() - started
+    text = sample_text(args.data, args.tokens)
+    nlp("Warm up the pipeline once.")
+    started = time.perf_counter()
+    doc = nlp(text)
+    total = time.perf_counter() - started
+    words = sum(len(s.words) for s in doc.sentences)
+    shares = {}
+    for name, processor in nlp.processors.items():
+        import stanza
+
+        probe = stanza.Document([], text=text)
+        for earlier, proc in nlp.processors.items():
+            if earlier == name:
+                break
+            probe = proc.process(probe)
+        t0 = time.perf_counter()
+        processor.process(probe)
+        shares[name] = time.perf_counter() - t0
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"model load:        {load:.2f} s (imports included)")
+    print(f"text:              {words:,} words in {len(doc.sentences):,} sentences")
+    print(f"pipeline:          {total:.2f} s  →  {words / total:,.0f} tokens/s  (target 2,000: ratio {words / total / 2000:.2f})")
+    timed = sum(shares.values())
+    for name, seconds in shares.items():
+        print(f"  {name:<9} {seconds:6.2f} s  {100 * seconds / timed:5.1f} %")
+    print(f"peak RSS:          {rss_mb:,.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,156 @@
+"""The ``quotes`` command, in process, on the real pipeline (loaded once for the session)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+import quotes.extractor
+from quotes.cli import SUBCOMMANDS, main
+from tests.conftest import CORPORA, ROOT
+
+pytestmark = pytest.mark.integration
+
+TEXT = 'The minister said on Monday that taxes would fall. "We will win," she added.\n'
+
+
+@pytest.fixture(autouse=True)
+def shared_extractor(monkeypatch: pytest.MonkeyPatch, extractor) -> None:  # type: ignore[no-untyped-def]
+    """The CLI builds an Extractor per run; hand it the session's instead of reloading Stanza."""
+    monkeypatch.setattr(quotes.extractor, "Extractor", lambda **kwargs: extractor)
+
+
+@pytest.fixture
+def article_file(tmp_path: Path) -> Path:
+    path = tmp_path / "article.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    return path
+
+
+class TestExtract:
+    def test_table_is_default(self, article_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """The default output is a Rich table with the speaker, cue and quote."""
+        assert main([str(article_file)]) == 0
+        out = capsys.readouterr().out
+        assert "Who said what" in out and "minister" in out and "taxes would fall" in out
+
+    def test_json_schema_and_offsets(self, article_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """JSON carries the documented fields, and every offset indexes the input."""
+        assert main([str(article_file), "--format", "json"]) == 0
+        data = json.loads(capsys.readouterr().out)
+        assert data["document"] == str(article_file)
+        assert data["attributions"]
+        for att in data["attributions"]:
+            assert {"speaker", "cue", "content", "kind"} <= set(att)
+            assert set(att["speaker"]) >= {"text", "start", "end", "name", "role", "type"}
+            assert set(att["cue"]) >= {"text", "start", "end", "lemma"}
+            assert set(att["content"]) >= {"text", "start", "end", "spans"}
+            for part in ("speaker", "cue", "content"):
+                assert TEXT[att[part]["start"] : att[part]["end"]] == att[part]["text"]
+
+    def test_jsonl_one_line_per_document(self, article_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--format jsonl writes one JSON object per input document."""
+        second = tmp_path / "second.txt"
+        second.write_text("Officials said the bridge would reopen.\n", encoding="utf-8")
+        assert main([str(article_file), str(second), "--format", "jsonl"]) == 0
+        lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        assert sorted(Path(d["document"]).name for d in lines) == ["article.txt", "second.txt"]
+
+    def test_csv(self, article_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--format csv has one row per attribution with speaker, cue and content columns."""
+        assert main([str(article_file), "--format", "csv"]) == 0
+        rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+        assert rows and rows[0]["cue_text"] == "said" and "taxes" in rows[0]["content_text"]
+
+    def test_show_text_and_html(self, article_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--show-text prints the article; --html saves the same report as a standalone page."""
+        page = tmp_path / "report.html"
+        assert main([str(article_file), "--show-text", "--html", str(page)]) == 0
+        assert "Article" in capsys.readouterr().out
+        html = page.read_text(encoding="utf-8")
+        assert html.startswith("<!DOCTYPE html>") and "taxes would fall" in html
+
+    def test_sheet(self, article_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """--format sheet lists one claim row per attribution."""
+        assert main([str(article_file), "--format", "sheet"]) == 0
+        out = capsys.readouterr().out.lstrip("\ufeff")
+        rows = list(csv.DictReader(io.StringIO(out)))
+        assert rows and "speaker_name" in rows[0]
+
+    def test_extra_cues_extend_the_lexicon(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A user lexicon adds a cue verb the built-in list lacks."""
+        article = tmp_path / "a.txt"
+        article.write_text("The senator opined that the bill would pass.\n", encoding="utf-8")
+        assert main([str(article), "--format", "json"]) == 0
+        before = len(json.loads(capsys.readouterr().out)["attributions"])
+        lexicon = tmp_path / "cues.json"
+        lexicon.write_text(json.dumps({"verbs": ["opine"]}), encoding="utf-8")
+        replaced = tmp_path / "none.json"
+        replaced.write_text(json.dumps({"verbs": []}), encoding="utf-8")
+        assert main([str(article), "--format", "json", "--cues", str(replaced), "--extra-cues", str(lexicon)]) == 0
+        after = json.loads(capsys.readouterr().out)["attributions"]
+        assert before == 1 and [a["cue"]["text"] for a in after] == ["opined"]
+
+
+class TestBadInput:
+    @pytest.mark.parametrize("content", [b"", b"   \n\n  ", b"\x00\x01\x02binary\x00"])
+    def test_unreadable_files_give_one_line(self, tmp_path: Path, content: bytes, capsys: pytest.CaptureFixture[str]) -> None:
+        """Empty, blank and binary files give a one-line message and exit status 2, no traceback."""
+        path = tmp_path / "bad.txt"
+        path.write_bytes(content)
+        assert main([str(path)]) == 2
+        err = capsys.readouterr().err
+        assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+    def test_missing_file(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A missing path is named in a one-line error."""
+        assert main(["/no/such/article.txt"]) == 2
+        assert "/no/such/article.txt" in capsys.readouterr().err
+
+    def test_bad_lexicon(self, article_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A malformed lexicon file is a one-line error naming the file."""
+        bad = tmp_path / "bad.json"
+        bad.write_text("{not json", encoding="utf-8")
+        assert main([str(article_file), "--extra-cues", str(bad)]) == 2
+        assert "bad.json" in capsys.readouterr().err
+
+
+class TestSubcommands:
+    def test_models_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`quotes models --format json` lists the bundled files with their sizes."""
+        assert main(["models", "--format", "json"]) == 0
+        data = json.loads(capsys.readouterr().out)
+        assert {Path(f["path"]).name for f in data["files"]} >= {"tokenizer.pt", "parser.pt"}
+        assert all(f["bytes"] > 0 for f in data["files"]) and data["scores"]
+
+    def test_parse_conllu(self, article_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """`quotes parse` prints CoNLL-U whose offsets point into the file."""
+        assert main(["parse", str(article_file)]) == 0
+        rows = [line.split("\t") for line in capsys.readouterr().out.splitlines() if line and not line.startswith("#")]
+        assert all(len(r) == 10 for r in rows)
+        said = next(r for r in rows if r[1] == "said")
+        start, end = (int(x.split("=")[1]) for x in said[9].split("|")[:2])
+        assert TEXT[start:end] == "said" and said[2] == "say"
+
+    def test_parse_table(self, article_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """`quotes parse --format table` shows heads and relations."""
+        assert main(["parse", str(article_file), "--format", "table"]) == 0
+        assert "deprel" in capsys.readouterr().out
+
+    @pytest.mark.parametrize("command", sorted(SUBCOMMANDS))
+    def test_every_subcommand_has_help_and_readme_coverage(self, command: str, capsys: pytest.CaptureFixture[str]) -> None:
+        """Each subcommand answers --help and is documented in the README."""
+        with pytest.raises(SystemExit) as exit_info:
+            main([command, "--help"])
+        assert exit_info.value.code == 0
+        assert capsys.readouterr().out.strip()
+        assert f"quotes {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_showcase_file_exists() -> None:
+    """The README's main command runs on this file."""
+    assert (CORPORA / "showcase.txt").exists()
