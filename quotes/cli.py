@@ -163,18 +163,15 @@ def _run_report(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
 def _write_sheet(articles, sources: list[str], out) -> None:  # type: ignore[no-untyped-def]
     from quotes.claims import claim_rows, write_sheet
 
-    rows = []
-    loaded = []
+    verifier = None
     if sources:
         from quotes.verification import load_source
+        from quotes.verification.matching import Verifier
 
-        loaded = [load_source(Path(s)) for s in sources]
+        verifier = Verifier([load_source(Path(s)) for s in sources])
+    rows = []
     for article in articles:
-        verifications = None
-        if loaded:
-            from quotes.verification import verify_article
-
-            verifications = verify_article(article, loaded)
+        verifications = verifier.verify(article) if verifier else None
         for row in claim_rows(article, verifications):
             rows.append({"document": article.document or "", **row})
     write_sheet(rows, out)
@@ -272,6 +269,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_extract(argv)
     except QuotesError as exc:
         return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"{exc.filename or ''}: {exc.strerror or exc}" if exc.filename else str(exc))
     except KeyboardInterrupt:
         return _fail("interrupted")
     except BrokenPipeError:
