@@ -111,7 +111,7 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     lemma = word.lemma.lower()
     if word.upos not in ("VERB", "AUX") or not _is_cue_verb(lemma, lexicon):
         return None
-    cue_ids: list[int] = [word.id, *_adjacent_aux(sentence, word)]
+    cue_ids: list[int] = [word.id, *_adjacent_aux(sentence, word), *_medium(sentence, word, lexicon)]
     content, rule = _verb_content(sentence, word, lexicon)
     if content is None:
         return None
@@ -124,6 +124,20 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     if not content and rule != "verb-bare":
         return None
     return Candidate(sentence.index, tuple(sorted(cue_ids)), lemma, speaker, content, rule, antecedent)
+
+
+MEDIUM_CASES = frozenset({"in", "on", "during"})
+"""Prepositions of a medium phrase that joins the cue: "said [in a statement]", "wrote [on Twitter]"."""
+
+
+def _medium(sentence: Sentence, verb: Word, lexicon: Lexicon) -> list[int]:
+    """A cue noun right after the verb ("in a statement", "in an interview") is part of the cue."""
+    for child in _children(sentence, verb, ["obl"]):
+        phrase = sentence.subtree(child)
+        if (child.lemma.lower() in lexicon.nouns and phrase[0].id == verb.id + 1
+                and _lower(phrase[0]) in MEDIUM_CASES and len(phrase) <= 4):
+            return [w.id for w in phrase]
+    return []
 
 
 def _adjacent_aux(sentence: Sentence, verb: Word) -> list[int]:
