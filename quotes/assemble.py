@@ -101,7 +101,7 @@ def _draft(doc: ParsedDoc, sentence: Sentence, cand: Candidate, quotations: list
     mention = antecedent = None
     if cand.speaker is not None:
         head = sentence.word(cand.speaker)
-        if head is not None:
+        if head is not None and not _quoted(head.start, cue, quotations):
             mention = describe(doc, sentence, head, lexicon)
             pieces = _without(pieces, (mention.span.start, mention.span.end))
     if cand.antecedent is not None:
@@ -114,6 +114,11 @@ def _draft(doc: ParsedDoc, sentence: Sentence, cand: Candidate, quotations: list
         return None
     return _Draft(tuple(pieces), cue, cand.lemma, mention, (sentence.start, sentence.end), cand.rule,
                   antecedent=antecedent)
+
+
+def _quoted(offset: int, cue: tuple[int, int], quotations: list[Quotation]) -> bool:
+    """True when ``offset`` is inside a quotation the cue is outside of ("\"Judge,\" Brafman said" is not Judge's)."""
+    return any(q.inner_start <= offset < q.inner_end and not q.start <= cue[0] < q.end for q in quotations)
 
 
 def _adjacent_quotation(text: str, sentence: Sentence, quotations: list[Quotation]) -> Quotation | None:

@@ -67,11 +67,13 @@ def build_stanza(resources_dir: str | os.PathLike[str] | None = None, *, process
     """A ``stanza.Pipeline`` that never downloads: bundled models, or official ones from ``resources_dir``."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+    os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     import stanza
 
     resources_dir = resources_dir or os.environ.get(RESOURCES_ENV)
     wanted = processors or ",".join(PROCESSOR_FILES)
-    common: dict[str, Any] = {"download_method": None, "use_gpu": False, "logging_level": "WARN"}
+    common: dict[str, Any] = {"download_method": None, "use_gpu": False, "logging_level": "ERROR"}
     if resources_dir:
         folder = Path(resources_dir)
         if not (folder / "resources.json").exists():

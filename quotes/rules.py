@@ -89,7 +89,10 @@ def _ids(words: Iterable[Word]) -> frozenset[int]:
 
 
 def _is_negated(sentence: Sentence, word: Word) -> bool:
-    return any(_lower(k) in NEGATION or "Polarity=Neg" in k.feats for k in _children(sentence, word, ["advmod", "neg"]))
+    """ "did not say", "didn't say": a negation word attached to the verb or to one of its auxiliaries."""
+    attached = [k for k in sentence.children(word)]
+    attached += [g for k in attached if k.rel == "aux" for g in sentence.children(k)]
+    return any(_lower(k) in NEGATION or "Polarity=Neg" in k.feats for k in attached)
 
 
 def _opens_with(sentence: Sentence, clause: Word, words: frozenset[str]) -> bool:
@@ -103,24 +106,47 @@ def _marked(sentence: Sentence, clause: Word) -> bool:
     return any(_lower(m) in CONTENT_MARKERS for m in marks) or _opens_with(sentence, clause, frozenset({"that"}))
 
 
+def _introduces_quotation(sentence: Sentence, verb: Word) -> bool:
+    """ "\"Q,\" the judge exclaimed": a verb right after a closing quotation mark (and a comma) is a cue.
+
+    Whatever the verb, a quotation that ends, then a short subject-verb clause
+    with nothing after it, is how news attributes speech; the lexicon need not
+    list every manner-of-speaking verb.
+    """
+    subject = _children(sentence, verb, ["nsubj"])
+    if not subject or any(k.id > verb.id for k in _children(sentence, verb, ["obj", "ccomp", "xcomp"])):
+        return False
+    closing = [w for w in sentence.words if w.id < verb.id and w.text in QUOTE_TOKENS]
+    if not closing:
+        return False
+    between = [w for w in sentence.words if closing[-1].id < w.id < verb.id]
+    return len(between) <= 6 and all(w.upos != "VERB" for w in between)
+
+
 def _is_cue_verb(lemma: str, lexicon: Lexicon) -> bool:
     return lemma in lexicon.verbs or lemma in lexicon.object_verbs or lemma in lexicon.infinitive_verbs
 
 
+QUOTE_TOKENS = frozenset({'"', "''", "``", "\u201c", "\u201d", "\u00ab", "\u00bb", "'", "\u2018", "\u2019"})
+
+
 def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | None:
     lemma = word.lemma.lower()
-    if word.upos not in ("VERB", "AUX") or not _is_cue_verb(lemma, lexicon):
+    if word.upos not in ("VERB", "AUX"):
+        return None
+    known = _is_cue_verb(lemma, lexicon)
+    if not known and not _introduces_quotation(sentence, word):
         return None
     cue_ids: list[int] = [word.id, *_adjacent_aux(sentence, word), *_medium(sentence, word, lexicon)]
     content, rule = _verb_content(sentence, word, lexicon)
-    if content is None:
+    if content is None or (not known and rule not in ("verb-ccomp", "verb-inverted", "verb-parenthetical")):
         return None
-    if _is_negated(sentence, word) and content and _lower(sentence.word(min(content))) in lexicon.nonverbal_content_words:
+    if _is_negated(sentence, word) and _opens_question(sentence, content, lexicon):
         return None
     speaker, antecedent = _verb_speaker(sentence, word)
     if speaker and speaker not in content:
         content = content - _ids(sentence.subtree(sentence.word(speaker)))
-    content = _trim(sentence, content - set(cue_ids))
+    content = _trim(sentence, _without_comment(sentence, content - set(cue_ids), lexicon))
     if not content and rule != "verb-bare":
         return None
     return Candidate(sentence.index, tuple(sorted(cue_ids)), lemma, speaker, content, rule, antecedent)
@@ -138,6 +164,28 @@ def _medium(sentence: Sentence, verb: Word, lexicon: Lexicon) -> list[int]:
                 and _lower(phrase[0]) in MEDIUM_CASES and len(phrase) <= 4):
             return [w.id for w in phrase]
     return []
+
+
+CONCESSIVE = frozenset({"though", "although", "but", "while", "whereas"})
+
+
+def _without_comment(sentence: Sentence, content: frozenset[int], lexicon: Lexicon) -> frozenset[int]:
+    """Drop a trailing ", though he did not say …" clause: the writer's comment on the speech, not its content."""
+    for word in sentence.words:
+        if word.id not in content or word.rel not in ("advcl", "conj", "parataxis"):
+            continue
+        clause = _ids(sentence.subtree(word))
+        opener = sentence.word(min(clause))
+        if (max(clause) >= max(content) and opener is not None and _lower(opener) in CONCESSIVE
+                and any(w.lemma.lower() in lexicon.verbs for w in sentence.words if w.id in clause)):
+            return content - clause
+    return content
+
+
+def _opens_question(sentence: Sentence, content: frozenset[int], lexicon: Lexicon) -> bool:
+    """True when the content is an indirect question ("what that would be", "whether it would")."""
+    opening = [sentence.word(i) for i in sorted(content)[:2]]
+    return any(w is not None and _lower(w) in lexicon.nonverbal_content_words for w in opening)
 
 
 def _adjacent_aux(sentence: Sentence, verb: Word) -> list[int]:

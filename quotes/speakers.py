@@ -50,10 +50,27 @@ class Entity:
 def describe(doc: ParsedDoc, sentence: Sentence, head: Word, lexicon: Lexicon) -> Mention:
     """The minimal mention headed by ``head``, with its name tokens and role."""
     words = mention_ids(sentence, head)
-    span = Span.of(doc.text, words[0].start, words[-1].end)
+    span = Span.of(doc.text, *_whole_tokens(doc.text, words[0].start, words[-1].end))
     name_words = _name_words(words, head, lexicon)
+    name: tuple[str, ...] = ()
+    if name_words:
+        start, end = _whole_tokens(doc.text, name_words[0].start, name_words[-1].end)
+        name = tuple(doc.text[start:end].split())
     role = _role(doc, sentence, words, name_words, head, lexicon)
-    return Mention(span, tuple(words), tuple(w.text for w in name_words), role, sentence.index)
+    return Mention(span, tuple(words), name, role, sentence.index)
+
+
+_HYPHENATED = re.compile(r"\w+(?:[-\u2010]\w+)*")
+
+
+def _whole_tokens(text: str, start: int, end: int) -> tuple[int, int]:
+    """Grow a span to whole hyphenated words: UD splits "Kang Kyung-wha" into Kyung, -, wha."""
+    for match in _HYPHENATED.finditer(text, max(0, start - 60), min(len(text), end + 60)):
+        if match.start() < start < match.end():
+            start = match.start()
+        if match.start() < end < match.end():
+            end = match.end()
+    return start, end
 
 
 def _name_words(words: list[Word], head: Word, lexicon: Lexicon) -> list[Word]:

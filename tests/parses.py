@@ -304,3 +304,20 @@ HAS_SAID = (
     . . PUNCT 3 punct
     """,
 )
+
+EXCLAIMED = (
+    '"It has totally overlapped," the judge exclaimed.',
+    """
+    " " PUNCT 5 punct
+    It it PRON 5 nsubj
+    has have AUX 5 aux
+    totally totally ADV 5 advmod
+    overlapped overlap VERB 10 ccomp
+    , , PUNCT 5 punct
+    " " PUNCT 5 punct
+    the the DET 9 det
+    judge judge NOUN 10 nsubj
+    exclaimed exclaim_unlisted VERB 0 root
+    . . PUNCT 10 punct
+    """,
+)

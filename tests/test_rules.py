@@ -157,3 +157,10 @@ class TestPolnearConventions:
         att = only(run(parses.HAS_SAID))
         assert att.cue is not None and att.cue.span.text == "has said"
         assert att.content.quote == "he would like to meet Kim"
+
+    def test_any_verb_after_a_quotation_is_a_cue(self) -> None:
+        """'"Q," the judge exclaimed' needs no lexicon entry for the verb."""
+        att = only(run(parses.EXCLAIMED))
+        assert att.cue is not None and att.cue.span.text == "exclaimed"
+        assert att.speaker is not None and att.speaker.span.text == "the judge"
+        assert att.kind is QuoteKind.DIRECT
