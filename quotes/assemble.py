@@ -25,8 +25,9 @@ MIN_ORPHAN_WORDS = 8
 """An unattributed quotation shorter than this is a title or scare quote, not something someone said."""
 MIN_FOLLOW_ON_WORDS = 3
 _WORD = re.compile(r"\w+")
-_COLON_SPEAKER = re.compile(r"^\s*(?P<name>[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){0,4})\s*(?P<colon>:)\s*$")
-"""News style "Kang: "We will..."": a short capitalised name and a colon before a quotation."""
+_HEADLINE = re.compile(r"(?P<name>[A-Z][\w.'\u2019&-]*(?: [\w.'\u2019&-]+){0,5}?)(?P<colon>:)[ \t]+(?P<rest>\S)")
+"""News style "Kang: We will…" / "Poll: Trump ties Clinton": a short name, a colon, what they said."""
+MAX_COLON_WORDS = 6
 
 
 @attrs.frozen
@@ -65,6 +66,7 @@ def assemble(doc: ParsedDoc, lexicon: Lexicon) -> tuple[Attribution, ...]:
             if draft is not None:
                 drafts.append(draft)
     drafts = _dedupe(drafts)
+    drafts.extend(_headline_drafts(doc, quotations, drafts, lexicon))
     drafts.extend(_quotation_drafts(doc, quotations, drafts, lexicon))
     drafts.sort(key=lambda d: (d.pieces[0][0], d.cue or (0, 0)))
     return _resolve(doc, drafts, quotations, lexicon)
@@ -225,13 +227,13 @@ def _quotation_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[
         n_words = sum(len(_WORD.findall(text[s:e])) for s, e in inner)
         sentence = doc.sentence_at(quote.inner_start)
         sent_range = (sentence.start, sentence.end) if sentence else (quote.start, quote.end)
-        para = next(((s, e) for s, e in paras if s <= quote.start < e), (quote.start, quote.end))
-        colon = _COLON_SPEAKER.match(text, para[0], quote.start)
-        if colon and sentence is not None:
-            head = next((w for w in reversed(sentence.words) if w.end <= colon.end("name") and w.start >= colon.start("name")), None)
-            if head is not None:
-                mention = describe(doc, sentence, head, lexicon)
-                extra.append(_Draft(tuple(inner), (colon.start("colon"), colon.end("colon")), ":", mention, sent_range, "colon-speaker"))
+        colon_cue = _colon_before(text, quote.start)
+        colon_sentence = doc.sentence_at(colon_cue[0]) if colon_cue else None
+        if colon_cue is not None and colon_sentence is not None:
+            head = next((w for w in reversed(colon_sentence.words) if w.end <= colon_cue[0]), None)
+            if head is not None and head.upos in ("PROPN", "NOUN"):
+                mention = describe(doc, colon_sentence, head, lexicon)
+                extra.append(_Draft(tuple(inner), colon_cue, ":", mention, sent_range, "colon-speaker"))
                 covered.append(words)
                 continue
         previous = _previous_quote_draft(text, quote, drafts + extra, paras)
@@ -243,6 +245,48 @@ def _quotation_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[
         if n_words >= MIN_ORPHAN_WORDS and _starts_sentence(text, quote):
             extra.append(_Draft(tuple(inner), None, "", None, sent_range, "unattributed-quote"))
             covered.append(words)
+    return extra
+
+
+def _colon_before(text: str, offset: int) -> tuple[int, int] | None:
+    """The colon right before a quotation ("pollster Daron Shaw: \u201cHistorically…"), if any."""
+    before = text[max(0, offset - 4) : offset].rstrip()
+    if before.endswith(":"):
+        end = max(0, offset - 4) + len(before)
+        return end - 1, end
+    return None
+
+
+def _headline_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[_Draft], lexicon: Lexicon) -> list[_Draft]:
+    """Paragraphs of the form "NAME: what they said" (headlines, transcripts, news briefs)."""
+    text = doc.text
+    covered = [_word_set(d.pieces) for d in drafts]
+    extra: list[_Draft] = []
+    for start, end in paragraphs(text):
+        match = _HEADLINE.match(text, start, end)
+        if match is None or len(match.group("name").split()) > MAX_COLON_WORDS:
+            continue
+        sentence = doc.sentence_at(match.start("name"))
+        if sentence is None:
+            continue
+        name_words = [w for w in sentence.words if match.start("name") <= w.start < match.end("name")]
+        if not name_words or any(w.upos in ("VERB", "AUX") for w in name_words):
+            continue
+        heads = [w for w in name_words if w.upos in ("PROPN", "NOUN") and not any(
+            h.id == w.head for h in name_words)]
+        if not heads:
+            continue
+        opening = next((q for q in quotations if q.start == match.start("rest")), None)
+        pieces = [_strip(text, s, e) for s, e in opening.pieces] if opening else [_strip(text, match.start("rest"), end)]
+        pieces = [(s, e) for s, e in pieces if s < e]
+        if not pieces or _word_set(pieces) & frozenset().union(*covered):
+            continue
+        mention = describe(doc, sentence, heads[0], lexicon)
+        if not match.start("name") <= mention.span.start < match.end("name"):
+            continue
+        extra.append(_Draft(tuple(pieces), (match.start("colon"), match.end("colon")), ":", mention,
+                            (sentence.start, sentence.end), "colon-headline"))
+        covered.append(_word_set(pieces))
     return extra
 
 

@@ -321,3 +321,35 @@ EXCLAIMED = (
     . . PUNCT 10 punct
     """,
 )
+
+HEADLINE = (
+    "Poll: Trump ties Clinton in Ohio",
+    """
+    Poll poll NOUN 0 root
+    : : PUNCT 4 punct
+    Trump Trump PROPN 4 nsubj
+    ties tie VERB 1 appos
+    Clinton Clinton PROPN 4 obj
+    in in ADP 7 case
+    Ohio Ohio PROPN 4 obl
+    """,
+)
+
+COLON_QUOTE = (
+    'Union leader Tom Reyes: "We gave them every chance."',
+    """
+    Union union NOUN 2 compound
+    leader leader NOUN 4 compound
+    Tom Tom PROPN 4 compound
+    Reyes Reyes PROPN 0 root
+    : : PUNCT 4 punct
+    " " PUNCT 7 punct
+    We we PRON 7 nsubj
+    gave give VERB 4 appos
+    them they PRON 7 iobj
+    every every DET 11 det
+    chance chance NOUN 7 obj
+    . . PUNCT 7 punct
+    " " PUNCT 7 punct
+    """,
+)

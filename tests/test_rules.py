@@ -164,3 +164,20 @@ class TestPolnearConventions:
         assert att.cue is not None and att.cue.span.text == "exclaimed"
         assert att.speaker is not None and att.speaker.span.text == "the judge"
         assert att.kind is QuoteKind.DIRECT
+
+
+class TestColons:
+    def test_headline_name_colon(self) -> None:
+        """'Poll: Trump ties Clinton' attributes the rest of the line to 'Poll'."""
+        att = only(run(parses.HEADLINE))
+        assert att.cue is not None and att.cue.span.text == ":"
+        assert att.speaker is not None and att.speaker.span.text == "Poll"
+        assert att.content.quote == "Trump ties Clinton in Ohio"
+
+    def test_name_colon_quotation(self) -> None:
+        """'Union leader Tom Reyes: "Q"' is a direct quote of Tom Reyes with his role."""
+        att = only(run(parses.COLON_QUOTE))
+        assert att.speaker is not None and att.speaker.name == "Tom Reyes"
+        assert att.speaker.role == "Union leader"
+        assert att.content.quote == "We gave them every chance"
+        assert att.kind is QuoteKind.DIRECT
