@@ -67,7 +67,7 @@ def assemble(doc: ParsedDoc, lexicon: Lexicon) -> tuple[Attribution, ...]:
                 drafts.append(draft)
     drafts = _dedupe(drafts)
     drafts.extend(_headline_drafts(doc, quotations, drafts, lexicon))
-    drafts.extend(_quotation_drafts(doc, quotations, drafts, lexicon))
+    drafts = _quotation_drafts(doc, quotations, drafts, lexicon)
     drafts.sort(key=lambda d: (d.pieces[0][0], d.cue or (0, 0)))
     return _resolve(doc, drafts, quotations, lexicon)
 
@@ -109,6 +109,11 @@ def _draft(doc: ParsedDoc, sentence: Sentence, cand: Candidate, quotations: list
     if cand.antecedent is not None:
         noun = sentence.word(cand.antecedent)
         antecedent = describe(doc, sentence, noun, lexicon) if noun is not None else None
+    framing = _framing_quotation(doc.text, cue, mention, quotations)
+    if framing is not None:
+        quoted = _word_set(tuple(p for q in quotations for p in q.pieces))
+        after = [p for p in pieces if p[0] >= cue[1] and all(i in quoted for i in range(*p) if doc.text[i].isalnum())]
+        pieces = [*framing.pieces, *after]
     pieces = _without(pieces, cue)
     pieces = [_strip(doc.text, s, e) for s, e in pieces]
     pieces = [(s, e) for s, e in pieces if _WORD.search(doc.text, s, e) and s < e]
@@ -116,6 +121,20 @@ def _draft(doc: ParsedDoc, sentence: Sentence, cand: Candidate, quotations: list
         return None
     return _Draft(tuple(pieces), cue, cand.lemma, mention, (sentence.start, sentence.end), cand.rule,
                   antecedent=antecedent)
+
+
+def _framing_quotation(text: str, cue: tuple[int, int], mention: Mention | None,
+                       quotations: list[Quotation]) -> Quotation | None:
+    """The quotation of a '"Q," X said' / '"Q," said X' frame: it closes right before the cue and speaker.
+
+    Then the quotation is the content, whatever the parser attached after the
+    cue ('"Okay," I said, attempting to regroup': not "attempting to regroup").
+    """
+    left = min(cue[0], mention.span.start) if mention is not None else cue[0]
+    for quote in quotations:
+        if quote.end <= left and left - quote.end <= 6 and not text[quote.end : left].strip(" ,\u2014-\n\t"):
+            return quote
+    return None
 
 
 def _quoted(offset: int, cue: tuple[int, int], quotations: list[Quotation]) -> bool:
@@ -209,7 +228,13 @@ def _word_set(pieces: Sequence[tuple[int, int]]) -> frozenset[int]:
 
 
 def _quotation_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[_Draft], lexicon: Lexicon) -> list[_Draft]:
-    """Attributions for quotations no cue claimed: "Name: "Q"", follow-on quotes, long unattributed quotes."""
+    """All drafts once quotations no cue claimed are placed: "Name: "Q"", follow-on quotes, unattributed quotes.
+
+    A quotation that follows an attribution in the same paragraph joins its
+    content (as annotators do: '"Q1," he said. "Q2."' is one content); in the
+    next paragraph it is a follow-on attribution inheriting the speaker.
+    """
+    drafts = list(drafts)
     text = doc.text
     covered = [_word_set(d.pieces) for d in drafts]
     paras = paragraphs(text)
@@ -236,16 +261,24 @@ def _quotation_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[
                 extra.append(_Draft(tuple(inner), colon_cue, ":", mention, sent_range, "colon-speaker"))
                 covered.append(words)
                 continue
-        previous = _previous_quote_draft(text, quote, drafts + extra, paras)
-        if previous is not None and n_words >= MIN_FOLLOW_ON_WORDS:
+        found = _previous_quote_draft(text, quote, drafts + extra, paras)
+        if found is not None and n_words >= MIN_FOLLOW_ON_WORDS:
+            previous, same_paragraph = found
             index = (drafts + extra).index(previous)
-            extra.append(_Draft(tuple(inner), None, "", None, sent_range, "follow-on", inherited_from=index))
+            if same_paragraph:
+                merged = attrs.evolve(previous, pieces=tuple(sorted(previous.pieces + tuple(inner))))
+                if index < len(drafts):
+                    drafts[index] = merged
+                else:
+                    extra[index - len(drafts)] = merged
+            else:
+                extra.append(_Draft(tuple(inner), None, "", None, sent_range, "follow-on", inherited_from=index))
             covered.append(words)
             continue
         if n_words >= MIN_ORPHAN_WORDS and _starts_sentence(text, quote):
             extra.append(_Draft(tuple(inner), None, "", None, sent_range, "unattributed-quote"))
             covered.append(words)
-    return extra
+    return drafts + extra
 
 
 def _colon_before(text: str, offset: int) -> tuple[int, int] | None:
@@ -295,8 +328,13 @@ def _starts_sentence(text: str, quote: Quotation) -> bool:
     return quote.start == 0 or before.strip() == "" or before.rstrip().endswith((".", "!", "?", ":", "\n"))
 
 
-def _previous_quote_draft(text: str, quote: Quotation, drafts: list[_Draft], paras: list[tuple[int, int]]) -> _Draft | None:
-    """The attributed quotation this one continues: same paragraph, or the paragraph just before, no cue between."""
+def _previous_quote_draft(text: str, quote: Quotation, drafts: list[_Draft],
+                          paras: list[tuple[int, int]]) -> tuple[_Draft, bool] | None:
+    """The attribution this quotation continues, and whether it is in the same paragraph (no cue between).
+
+    In the same paragraph any attribution counts ("X said S. \"Q.\""); from the
+    paragraph before, only a quotation does (a follow-on quote paragraph).
+    """
     para_index = next((i for i, (s, e) in enumerate(paras) if s <= quote.start < e), None)
     if para_index is None:
         return None
@@ -309,12 +347,13 @@ def _previous_quote_draft(text: str, quote: Quotation, drafts: list[_Draft], par
         return None
     if para_index - last_para == 1 and text[paras[para_index][0] : quote.start].strip():
         return None
+    same_paragraph = para_index == last_para
     is_quote = any(ch in text[max(0, last.pieces[0][0] - 1) : last.pieces[0][0] + 1] for ch in "\"\u201c\u00ab'\u2018")
-    if not is_quote:
+    if not (is_quote or same_paragraph):
         return None
     if any(d.cue and last.pieces[-1][1] <= d.cue[0] < quote.start for d in drafts):
         return None
-    return last
+    return last, same_paragraph
 
 
 def _resolve(doc: ParsedDoc, drafts: list[_Draft], quotations: list[Quotation], lexicon: Lexicon) -> tuple[Attribution, ...]:
