@@ -335,6 +335,8 @@ def _noun_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
 
 def _phrase_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | None:
     """ "according to X, S" / "S, according to X" and the other multi-word cues."""
+    if not any(phrase.split(" ", 1)[0] == _lower(word) for phrase in lexicon.phrases):
+        return None
     for phrase in sorted(lexicon.phrases, key=len, reverse=True):
         parts = phrase.split()
         start = word.id
