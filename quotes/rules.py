@@ -222,6 +222,14 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
     for child in _children(sentence, verb, ["parataxis", "dep", "obj"]):
         if child.id > verb.id and _has_colon_between(sentence, verb, child):
             return _ids(sentence.subtree(child)), "verb-colon"
+    if verb.rel == "advcl" and any(_lower(m) == "as" for m in _children(sentence, verb, ["mark"])):
+        head = sentence.head_of(verb)
+        if head is not None:
+            return _ids(sentence.subtree(head)) - _ids(sentence.subtree(verb)), "verb-as-clause"
+    passive = [k for k in _children(sentence, verb, ["nsubj:pass"]) if _lower(k) not in EXPLETIVES]
+    if passive and any(any(_lower(c) == "by" for c in _children(sentence, k, ["case"]))
+                       for k in _children(sentence, verb, ["obl:agent", "obl"])):
+        return _ids(sentence.subtree(passive[0])), "verb-passive-agent"
     if verb.rel == "parataxis" or (verb.rel in ("dep", "advcl", "conj") and _has_comma_between(sentence, sentence.head_of(verb), verb)):
         head = sentence.head_of(verb)
         if head is not None and head.id < verb.id:

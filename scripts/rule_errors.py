@@ -16,6 +16,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import attrs
 from rich.console import Console
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,11 +34,13 @@ from quotes.pipeline import BUNDLED_DIR  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("gold", type=Path)
-    parser.add_argument("--limit", type=int, default=60)
+    parser.add_argument("--limit", type=int, default=60, help="documents to use, spread evenly over the split")
     parser.add_argument("--errors", type=int, default=0, help="show this many mistakes")
     parser.add_argument("--refresh", action="store_true", help="re-parse even when cached")
     args = parser.parse_args()
-    corpus = load_gold(args.gold, limit=args.limit)
+    corpus = load_gold(args.gold)
+    step = max(1, len(corpus.documents) // args.limit)
+    corpus = attrs.evolve(corpus, documents=tuple(corpus.documents[::step][: args.limit]))
     stamp = (BUNDLED_DIR / "parser.pt").stat()
     cache = ROOT / "build" / "parse-cache" / args.gold.name / f"{stamp.st_size}-{int(stamp.st_mtime)}"
     cache.mkdir(parents=True, exist_ok=True)

@@ -353,3 +353,20 @@ COLON_QUOTE = (
     " " PUNCT 7 punct
     """,
 )
+
+IN_A_STATEMENT = (
+    "Engineers found cracks, the department said in a statement.",
+    """
+    Engineers engineer NOUN 2 nsubj
+    found find VERB 0 root
+    cracks crack NOUN 2 obj
+    , , PUNCT 7 punct
+    the the DET 6 det
+    department department NOUN 7 nsubj
+    said say VERB 2 parataxis
+    in in ADP 10 case
+    a a DET 10 det
+    statement statement NOUN 7 obl
+    . . PUNCT 2 punct
+    """,
+)

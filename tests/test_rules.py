@@ -181,3 +181,14 @@ class TestColons:
         assert att.speaker.role == "Union leader"
         assert att.content.quote == "We gave them every chance"
         assert att.kind is QuoteKind.DIRECT
+
+
+class TestCueSpans:
+    def test_medium_phrase_joins_the_cue(self) -> None:
+        """'said in a statement' is one cue; the department (an organisation) is the speaker."""
+        atts = run(parses.IN_A_STATEMENT)
+        said = next(a for a in atts if a.cue and a.cue.lemma == "say")
+        assert said.cue is not None and said.cue.span.text == "said in a statement"
+        assert said.speaker is not None and said.speaker.span.text == "the department"
+        assert said.speaker.type is SpeakerType.ORGANISATION
+        assert said.content.quote == "Engineers found cracks"
