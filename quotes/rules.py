@@ -84,6 +84,11 @@ def _children(sentence: Sentence, word: Word, rels: Iterable[str] | None = None)
     return [k for k in kids if k.deprel in wanted or k.rel in wanted]
 
 
+def _active_subjects(sentence: Sentence, word: Word) -> list[Word]:
+    """Active subjects only: a passive subject ("nsubj:pass") is what was reported, not who reported it."""
+    return [k for k in sentence.children(word) if k.deprel in ("nsubj", "nsubj:outer")]
+
+
 def _ids(words: Iterable[Word]) -> frozenset[int]:
     return frozenset(w.id for w in words)
 
@@ -113,7 +118,7 @@ def _introduces_quotation(sentence: Sentence, verb: Word) -> bool:
     with nothing after it, is how news attributes speech; the lexicon need not
     list every manner-of-speaking verb.
     """
-    subject = _children(sentence, verb, ["nsubj"])
+    subject = _active_subjects(sentence, verb)
     if not subject or any(k.id > verb.id for k in _children(sentence, verb, ["obj", "ccomp", "xcomp"])):
         return False
     closing = [w for w in sentence.words if w.id < verb.id and w.text in QUOTE_TOKENS]
@@ -259,7 +264,7 @@ def _object_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> frozens
 def _bare_report(sentence: Sentence, verb: Word) -> bool:
     """ "He said." / "said Smith." with nothing else: its content is an adjacent quotation."""
     others = [w for w in sentence.words if w.upos != "PUNCT" and w.id != verb.id]
-    subject = _children(sentence, verb, ["nsubj"])
+    subject = _active_subjects(sentence, verb)
     if not subject:
         return False
     rest = set(_ids(others)) - _ids(sentence.subtree(subject[0]))
@@ -284,7 +289,7 @@ def _verb_speaker(sentence: Sentence, verb: Word) -> tuple[int | None, int | Non
     for _ in range(4):
         if current is None:
             return None, None
-        subjects = _children(sentence, current, ["nsubj", "nsubj:outer"])
+        subjects = _active_subjects(sentence, current)
         if subjects:
             subj = subjects[0]
             if _lower(subj) in RELATIVE_PRONOUNS and current.deprel == "acl:relcl":
@@ -336,7 +341,7 @@ def _noun_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     elif word.rel in ("obj", "nsubj:pass"):
         head = sentence.head_of(word)
         if head is not None:
-            subj = _children(sentence, head, ["nsubj"])
+            subj = _active_subjects(sentence, head)
             speaker = subj[0].id if subj else None
     return Candidate(sentence.index, (word.id,), word.lemma.lower(), speaker, content, "noun-clause")
 

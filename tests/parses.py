@@ -370,3 +370,33 @@ IN_A_STATEMENT = (
     . . PUNCT 2 punct
     """,
 )
+
+AS_OBSERVED = (
+    "As the Post observed, Republicans control both chambers.",
+    """
+    As as SCONJ 4 mark
+    the the DET 3 det
+    Post Post PROPN 4 nsubj
+    observed observe VERB 7 advcl
+    , , PUNCT 4 punct
+    Republicans Republican PROPN 7 nsubj
+    control control VERB 0 root
+    both both DET 9 det
+    chambers chamber NOUN 7 obj
+    . . PUNCT 7 punct
+    """,
+)
+
+REPORTED_BY = (
+    "The move was first reported by MSNBC.",
+    """
+    The the DET 2 det
+    move move NOUN 5 nsubj:pass
+    was be AUX 5 aux:pass
+    first first ADV 5 advmod
+    reported report VERB 0 root
+    by by ADP 7 case
+    MSNBC MSNBC PROPN 5 obl:agent
+    . . PUNCT 5 punct
+    """,
+)

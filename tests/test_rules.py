@@ -192,3 +192,16 @@ class TestCueSpans:
         assert said.speaker is not None and said.speaker.span.text == "the department"
         assert said.speaker.type is SpeakerType.ORGANISATION
         assert said.content.quote == "Engineers found cracks"
+
+    def test_as_clause(self) -> None:
+        """'As X observed, S' attributes S to X."""
+        att = only(run(parses.AS_OBSERVED))
+        assert att.speaker is not None and att.speaker.span.text == "the Post"
+        assert att.content.quote == "Republicans control both chambers"
+
+    def test_passive_with_agent(self) -> None:
+        """'S was reported by X': the passive subject is the content, the agent the speaker."""
+        att = only(run(parses.REPORTED_BY))
+        assert att.speaker is not None and att.speaker.span.text == "MSNBC"
+        assert att.speaker.type is SpeakerType.MEDIA
+        assert att.content.quote == "The move"
