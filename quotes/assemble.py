@@ -132,7 +132,9 @@ def _framing_quotation(text: str, cue: tuple[int, int], mention: Mention | None,
     """
     left = min(cue[0], mention.span.start) if mention is not None else cue[0]
     for quote in quotations:
-        if quote.end <= left and left - quote.end <= 6 and not text[quote.end : left].strip(" ,\u2014-\n\t"):
+        if text[quote.inner_start : quote.inner_end].rstrip().endswith("."):
+            continue
+        if quote.end <= left and left - quote.end <= 6 and not text[quote.end : left].strip(" ,\u2014-\t"):
             return quote
     return None
 

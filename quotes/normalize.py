@@ -12,6 +12,8 @@ import re
 
 import attrs
 
+from quotes.quotemarks import double_apostrophes
+
 _SAME_LENGTH = str.maketrans({
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"',
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2039": "'", "\u203a": "'", "\u2032": "'",
@@ -49,7 +51,7 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """Clean ``text`` for parsing: same-length character swaps, then spaces inserted at glued sentence ends."""
-    cleaned = "".join(ch if ch.isprintable() or ch in "\n " else " " for ch in text.translate(_SAME_LENGTH))
+    cleaned = "".join(ch if ch.isprintable() or ch in "\n " else " " for ch in double_apostrophes(text).translate(_SAME_LENGTH))
     pieces: list[str] = []
     origin: list[int] = []
     last = 0

@@ -69,7 +69,37 @@ class Quotation:
 
 def find_quotations(text: str) -> list[Quotation]:
     """The top-level quotations of ``text`` in text order; nested quotes belong to their outer one."""
-    return _Scanner(text).run()
+    found = _Scanner(double_apostrophes(text)).run()
+    return [_widen_pairs(text, q) for q in found]
+
+
+def _widen_pairs(text: str, quote: Quotation) -> Quotation:
+    """Make a quotation whose marks were '' or `` start and end on the whole pair."""
+    start, end = quote.start, quote.end
+    if start > 0 and text[start - 1 : start + 1] in ("''", "``"):
+        start -= 1
+    if quote.closed and text[end - 1 : end + 1] == "''":
+        end += 1
+    return attrs.evolve(quote, start=start, end=end) if (start, end) != (quote.start, quote.end) else quote
+
+
+_PAIRED_APOSTROPHES = re.compile(r"''|``")
+
+
+def double_apostrophes(text: str) -> str:
+    """A same-length copy where '' and `` used as double quotes (NYT style) read as one '"'.
+
+    An opening pair (before a word) becomes ' "', a closing pair '" ', so offsets
+    do not move and the scanner sees an ordinary straight double quote.
+    """
+    if "''" not in text and "``" not in text:
+        return text
+
+    def swap(match: re.Match[str]) -> str:
+        after = text[match.end() : match.end() + 1]
+        return ' "' if after.isalnum() or match.group() == "``" else '" '
+
+    return _PAIRED_APOSTROPHES.sub(swap, text)
 
 
 class _Role(enum.Enum):

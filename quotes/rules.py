@@ -239,9 +239,44 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
         head = sentence.head_of(verb)
         if head is not None and head.id < verb.id:
             return _ids(sentence.subtree(head)) - _ids(sentence.subtree(verb)), "verb-parenthetical"
-    if verb.deprel == "root" and _bare_report(sentence, verb):
+    if verb.lemma.lower() in lexicon.verbs:
+        right = _finite_right_part(sentence, verb)
+        if right:
+            return right, "verb-right-clause"
+    if (verb.deprel == "root" and _bare_report(sentence, verb)) or _introduces_quotation(sentence, verb):
         return frozenset(), "verb-bare"
     return None, ""
+
+
+ADDRESSEE_VERBS = frozenset({"tell", "ask", "warn", "inform", "assure", "remind", "notify", "urge", "advise", "promise"})
+"""Their first object is who was spoken to, not what was said ("told [reporters] the plan failed")."""
+
+
+def _finite_right_part(sentence: Sentence, verb: Word) -> frozenset[int] | None:
+    """A complement clause the parser broke up: "says [Kasich] [has a record]" read as obj + conj.
+
+    Small parsers often take the subject of an unmarked complement clause for the
+    verb's object. When the verb's right-hand dependents hold a finite verb, they
+    are together the content (minus an addressee object).
+    """
+    right = [k for k in sentence.children(verb) if k.id > verb.id and k.rel in ("obj", "conj", "advcl", "xcomp", "dep", "parataxis", "obl")]
+    if verb.lemma.lower() in ADDRESSEE_VERBS:
+        right = [k for k in right if not (k.rel == "obj" and k is right[0])]
+    if not right or not any(k.rel == "obj" for k in right) and verb.lemma.lower() not in ADDRESSEE_VERBS:
+        return None
+    ids: set[int] = set()
+    for k in right:
+        if k.rel == "conj" and any(c.rel == "cc" for c in sentence.children(k)) and k.upos == "VERB" and _active_subjects(sentence, k) == []:
+            break
+        ids |= _ids(sentence.subtree(k))
+    words = [w for w in sentence.words if w.id in ids]
+    if not any(_finite(w) for w in words):
+        return None
+    return frozenset(ids)
+
+
+def _finite(word: Word) -> bool:
+    return word.upos in ("VERB", "AUX") and ("VerbForm=Fin" in word.feats or word.xpos in ("VBD", "VBZ", "VBP", "MD"))
 
 
 def _object_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> frozenset[int] | None:

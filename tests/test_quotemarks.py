@@ -330,3 +330,12 @@ class TestPerformance:
         """200 KB of unbalanced, nested marks in one paragraph finishes."""
         text = "\"‘a “b «c 'd » ’e " * 12_000
         check_invariants(text, find_quotations(text))
+
+
+class TestPairedApostrophes:
+    def test_nyt_style_double_apostrophes(self) -> None:
+        """''Q,'' (two apostrophes as a double quote, NYT style) is one quotation spanning both pairs."""
+        text = "He said ''There is no limit,'' and left."
+        (quote,) = find_quotations(text)
+        assert text[quote.start : quote.end] == "''There is no limit,''"
+        assert quote.inner(text) == "There is no limit,"
