@@ -175,14 +175,25 @@ CONCESSIVE = frozenset({"though", "although", "but", "while", "whereas"})
 
 
 def _without_comment(sentence: Sentence, content: frozenset[int], lexicon: Lexicon) -> frozenset[int]:
-    """Drop a trailing ", though he did not say …" clause: the writer's comment on the speech, not its content."""
+    """Drop trailing clauses that are not what was said.
+
+    ", though he did not say …" is the writer's comment; "… and calls her X" /
+    ", but insists S" is a second, coordinated attribution; ", calling them X" is
+    a participle describing the speaker, not part of the reported clause.
+    """
     for word in sentence.words:
-        if word.id not in content or word.rel not in ("advcl", "conj", "parataxis"):
+        if word.id not in content or word.rel not in ("advcl", "conj", "parataxis", "xcomp"):
             continue
         clause = _ids(sentence.subtree(word))
         opener = sentence.word(min(clause))
-        if (max(clause) >= max(content) and opener is not None and _lower(opener) in CONCESSIVE
-                and any(w.lemma.lower() in lexicon.verbs for w in sentence.words if w.id in clause)):
+        if max(clause) < max(content) or opener is None or min(clause) <= min(content):
+            continue
+        before = sentence.word(min(clause) - 1)
+        after_comma = before is not None and before.text in (",", "\u2014", "--", ";")
+        cue_head = _is_cue_verb(word.lemma.lower(), lexicon) and not _active_subjects(sentence, word)
+        concessive = _lower(opener) in CONCESSIVE and any(w.lemma.lower() in lexicon.verbs for w in sentence.words if w.id in clause)
+        participle = after_comma and word.id == min(clause) and (word.xpos == "VBG" or "VerbForm=Ger" in word.feats)
+        if concessive or participle or (word.rel == "conj" and cue_head):
             return content - clause
     return content
 
