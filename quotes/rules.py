@@ -149,6 +149,8 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     if _is_negated(sentence, word) and _opens_question(sentence, content, lexicon):
         return None
     speaker, antecedent = _verb_speaker(sentence, word)
+    if speaker is None and not _may_lack_source(sentence, word, lemma, lexicon):
+        return None
     if speaker and speaker not in content:
         content = content - _ids(sentence.subtree(sentence.word(speaker)))
     content = _trim(sentence, _without_comment(sentence, content - set(cue_ids), lexicon))
@@ -202,6 +204,15 @@ def _opens_question(sentence: Sentence, content: frozenset[int], lexicon: Lexico
     """True when the content is an indirect question ("what that would be", "whether it would")."""
     opening = [sentence.word(i) for i in sorted(content)[:2]]
     return any(w is not None and _lower(w) in lexicon.nonverbal_content_words for w in opening)
+
+
+def _may_lack_source(sentence: Sentence, verb: Word, lemma: str, lexicon: Lexicon) -> bool:
+    """Only passives ("it was reported that") and participles name no source; an imperative ("Ask yourself")
+    or a stance verb with no one taking the stance is not an attribution."""
+    if lemma in lexicon.object_verbs and lemma not in lexicon.verbs:
+        return False
+    passive = any(k.deprel in ("nsubj:pass", "expl", "aux:pass", "expl:pass") for k in sentence.children(verb))
+    return passive or verb.xpos in ("VBN", "VBG") or "VerbForm=Part" in verb.feats or "VerbForm=Ger" in verb.feats
 
 
 def _adjacent_aux(sentence: Sentence, verb: Word) -> list[int]:
