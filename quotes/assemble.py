@@ -353,7 +353,7 @@ def _previous_quote_draft(text: str, quote: Quotation, drafts: list[_Draft],
     is_quote = any(ch in text[max(0, last.pieces[0][0] - 1) : last.pieces[0][0] + 1] for ch in "\"\u201c\u00ab'\u2018")
     if not (is_quote or same_paragraph):
         return None
-    if any(d.cue and last.pieces[-1][1] <= d.cue[0] < quote.start for d in drafts):
+    if any(d is not last and d.cue and last.pieces[-1][1] <= d.cue[0] < quote.start for d in drafts):
         return None
     return last, same_paragraph
 
