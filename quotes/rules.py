@@ -275,25 +275,24 @@ ADDRESSEE_VERBS = frozenset({"tell", "ask", "warn", "inform", "assure", "remind"
 
 
 def _finite_right_part(sentence: Sentence, verb: Word) -> frozenset[int] | None:
-    """A complement clause the parser broke up: "says [Kasich] [has a record]" read as obj + conj.
+    """A complement clause the parser broke up: "says [Kasich] [has a record]" read as obj + obj.
 
     Small parsers often take the subject of an unmarked complement clause for the
-    verb's object. When the verb's right-hand dependents hold a finite verb, they
-    are together the content (minus an addressee object).
+    verb's object. When one of the verb's right-hand dependents is itself a finite
+    clause, the dependents from the first object to it are the content (an
+    addressee object excepted).
     """
     right = [k for k in sentence.children(verb) if k.id > verb.id and k.rel in ("obj", "conj", "advcl", "xcomp", "dep", "parataxis", "obl")]
-    if verb.lemma.lower() in ADDRESSEE_VERBS:
-        right = [k for k in right if not (k.rel == "obj" and k is right[0])]
-    if not right or not any(k.rel == "obj" for k in right) and verb.lemma.lower() not in ADDRESSEE_VERBS:
+    if verb.lemma.lower() in ADDRESSEE_VERBS and right and right[0].rel == "obj":
+        right = right[1:]
+    clause = next((k for k in right if _finite(k) or any(_finite(c) for c in _children(sentence, k, ["aux", "cop"]))), None)
+    if clause is None or not any(k.rel == "obj" and k.id < clause.id for k in right) and verb.lemma.lower() not in ADDRESSEE_VERBS:
         return None
     ids: set[int] = set()
     for k in right:
-        if k.rel == "conj" and any(c.rel == "cc" for c in sentence.children(k)) and k.upos == "VERB" and _active_subjects(sentence, k) == []:
+        if k.id > clause.id:
             break
         ids |= _ids(sentence.subtree(k))
-    words = [w for w in sentence.words if w.id in ids]
-    if not any(_finite(w) for w in words):
-        return None
     return frozenset(ids)
 
 
@@ -341,9 +340,14 @@ def _has_colon_between(sentence: Sentence, left: Word, right: Word) -> bool:
 
 
 def _verb_speaker(sentence: Sentence, verb: Word) -> tuple[int | None, int | None]:
-    """Head word of the source of a verb cue (and, for "who", its antecedent), following the clause up."""
+    """Head word of the source of a verb cue (and, for "who", its antecedent).
+
+    A cue with no subject of its own ("saying S", "saw Choe warn", "adding that")
+    takes the subject of the nearest verb above it ("X is quoted as saying": the
+    passive subject there); a passive agent ("by X") only counts on the cue itself.
+    """
     current: Word | None = verb
-    for _ in range(4):
+    for _ in range(5):
         if current is None:
             return None, None
         subjects = _active_subjects(sentence, current)
@@ -352,31 +356,32 @@ def _verb_speaker(sentence: Sentence, verb: Word) -> tuple[int | None, int | Non
             if _lower(subj) in RELATIVE_PRONOUNS and current.deprel == "acl:relcl":
                 return subj.id, current.head or None
             return subj.id, None
-        agents = [k for k in _children(sentence, current, ["obl:agent", "obl"])
-                  if any(_lower(c) == "by" for c in _children(sentence, k, ["case"]))]
-        if agents:
-            return agents[0].id, None
-        passive = _children(sentence, current, ["nsubj:pass"])
-        if passive:
-            subj = passive[0]
-            if _lower(subj) in EXPLETIVES or current is verb:
+        if current is verb:
+            agents = [k for k in _children(sentence, current, ["obl:agent", "obl"])
+                      if any(_lower(c) == "by" for c in _children(sentence, k, ["case"]))]
+            if agents:
+                return agents[0].id, None
+            if _children(sentence, current, ["nsubj:pass"]):
                 return None, None
-            return subj.id, None
+        else:
+            passive = [k for k in sentence.children(current) if k.deprel == "nsubj:pass" and _lower(k) not in EXPLETIVES]
+            if passive:
+                return passive[0].id, None
         head = sentence.head_of(current)
         if head is None:
             return None, None
-        if current.rel in ("xcomp", "ccomp") and current is verb:
+        if current is verb and current.rel in ("xcomp", "ccomp"):
             objects = _children(sentence, head, ["obj", "iobj"])
             if objects and objects[0].id < current.id:
                 return objects[0].id, None
-        if current.deprel == "acl:relcl" and current is verb:
+        if current is verb and current.deprel == "acl:relcl":
             return head.id, None
-        if current.rel in ("xcomp", "conj", "advcl", "ccomp") or current.deprel == "acl" and head.rel == "obj":
-            if current.deprel == "acl":
-                head = sentence.head_of(head)
-            current = head
-            continue
-        return None, None
+        if current.rel not in ("xcomp", "conj", "advcl", "ccomp", "acl"):
+            return None, None
+        steps = 0
+        while head is not None and head.upos not in ("VERB", "AUX") and steps < 4:
+            head, steps = sentence.head_of(head), steps + 1
+        current = head
     return None, None
 
 
