@@ -75,27 +75,26 @@ class Lexicon:
 
     def extended(self, path: str | Path) -> Lexicon:
         """This lexicon plus the words of a user JSON file."""
-        extra = _read(Path(path))
-        changes: dict[str, Any] = {}
-        for field in attrs.fields(Lexicon):
-            if field.name in extra:
-                if field.name == "particle_verbs":
-                    merged = dict(self.particle_verbs) | {k.lower(): v.lower() for k, v in extra[field.name].items()}
-                    changes[field.name] = tuple(sorted(merged.items()))
-                else:
-                    changes[field.name] = getattr(self, field.name) | _words(extra[field.name], field.name)
-        return attrs.evolve(self, **changes)
+        return self._merged(_read(Path(path)), keep=True)
 
     def replaced(self, path: str | Path) -> Lexicon:
         """This lexicon with every list named in a user JSON file replaced by that file's list."""
-        extra = _read(Path(path))
+        return self._merged(_read(Path(path)), keep=False)
+
+    def _merged(self, extra: dict[str, Any], *, keep: bool) -> Lexicon:
         changes: dict[str, Any] = {}
         for field in attrs.fields(Lexicon):
-            if field.name in extra:
-                if field.name == "particle_verbs":
-                    changes[field.name] = tuple(sorted((k.lower(), v.lower()) for k, v in extra[field.name].items()))
-                else:
-                    changes[field.name] = _words(extra[field.name], field.name)
+            if field.name not in extra:
+                continue
+            if field.name == "particle_verbs":
+                if not isinstance(extra[field.name], dict):
+                    raise LexiconError("lexicon key 'particle_verbs' must map verbs to particles")
+                pairs = dict(self.particle_verbs) if keep else {}
+                pairs |= {str(k).lower(): str(v).lower() for k, v in extra[field.name].items()}
+                changes[field.name] = tuple(sorted(pairs.items()))
+            else:
+                words = _words(extra[field.name], field.name)
+                changes[field.name] = getattr(self, field.name) | words if keep else words
         return attrs.evolve(self, **changes)
 
 
