@@ -85,8 +85,13 @@ def _children(sentence: Sentence, word: Word, rels: Iterable[str] | None = None)
 
 
 def _active_subjects(sentence: Sentence, word: Word) -> list[Word]:
-    """Active subjects only: a passive subject ("nsubj:pass") is what was reported, not who reported it."""
-    return [k for k in sentence.children(word) if k.deprel in ("nsubj", "nsubj:outer")]
+    """Active subjects only (a passive subject is what was reported, not who reported it), nearest first.
+
+    A small parser sometimes gives a verb two subjects ("[South] Korean Foreign
+    Minister Kang Kyung-[wha] said"); the one next to the verb is the real head.
+    """
+    found = [k for k in sentence.children(word) if k.deprel in ("nsubj", "nsubj:outer")]
+    return sorted(found, key=lambda k: abs(word.id - k.id))
 
 
 def _ids(words: Iterable[Word]) -> frozenset[int]:
@@ -192,7 +197,8 @@ def _without_comment(sentence: Sentence, content: frozenset[int], lexicon: Lexic
             continue
         before = sentence.word(min(clause) - 1)
         after_comma = before is not None and before.text in (",", "\u2014", "--", ";")
-        cue_head = _is_cue_verb(word.lemma.lower(), lexicon) and not _active_subjects(sentence, word)
+        cue_head = (_is_cue_verb(word.lemma.lower(), lexicon) and not _active_subjects(sentence, word)
+                    and _verb_content(sentence, word, lexicon)[0] is not None)
         concessive = _lower(opener) in CONCESSIVE and any(w.lemma.lower() in lexicon.verbs for w in sentence.words if w.id in clause)
         participle = after_comma and word.id == min(clause) and (word.xpos == "VBG" or "VerbForm=Ger" in word.feats)
         if concessive or participle or (word.rel == "conj" and cue_head):
@@ -202,8 +208,11 @@ def _without_comment(sentence: Sentence, content: frozenset[int], lexicon: Lexic
 
 def _opens_question(sentence: Sentence, content: frozenset[int], lexicon: Lexicon) -> bool:
     """True when the content is an indirect question ("what that would be", "whether it would")."""
-    opening = [sentence.word(i) for i in sorted(content)[:2]]
-    return any(w is not None and _lower(w) in lexicon.nonverbal_content_words for w in opening)
+    if not content:
+        return False
+    first = min(content)
+    nearby = [sentence.word(i) for i in (first - 1, first, first + 1)]
+    return any(w is not None and _lower(w) in lexicon.nonverbal_content_words for w in nearby)
 
 
 def _may_lack_source(sentence: Sentence, verb: Word, lemma: str, lexicon: Lexicon) -> bool:
@@ -230,8 +239,13 @@ def _adjacent_aux(sentence: Sentence, verb: Word) -> list[int]:
 
 def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[frozenset[int] | None, str]:
     """The content of a verb cue and the name of the rule that found it (None: not an attribution)."""
-    for child in _children(sentence, verb, CLAUSE_RELS):
-        return _ids(sentence.subtree(child)), "verb-ccomp"
+    clauses = _children(sentence, verb, CLAUSE_RELS)
+    clauses = [c for c in clauses if c.id > verb.id] or clauses
+    if clauses:
+        ids = set().union(*(_ids(sentence.subtree(c)) for c in clauses))
+        if len(clauses) > 1 and all(c.id > verb.id for c in clauses):
+            ids |= {w.id for w in sentence.words if min(ids) < w.id < max(ids)}
+        return frozenset(ids), "verb-ccomp"
     for child in _children(sentence, verb, LOOSE_CLAUSE_RELS):
         if child.rel in ("advcl", "dep", "obj", "acl", "obl", "conj") and _marked(sentence, child) and child.id > verb.id:
             return _ids(sentence.subtree(child)), "verb-marked-clause"
@@ -257,7 +271,8 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
     if passive and any(any(_lower(c) == "by" for c in _children(sentence, k, ["case"]))
                        for k in _children(sentence, verb, ["obl:agent", "obl"])):
         return _ids(sentence.subtree(passive[0])), "verb-passive-agent"
-    if verb.rel == "parataxis" or (verb.rel in ("dep", "advcl", "conj") and _has_comma_between(sentence, sentence.head_of(verb), verb)):
+    if _active_subjects(sentence, verb) and (verb.rel == "parataxis" or (
+            verb.rel in ("dep", "advcl", "conj") and _has_comma_between(sentence, sentence.head_of(verb), verb))):
         head = sentence.head_of(verb)
         if head is not None and head.id < verb.id:
             return _ids(sentence.subtree(head)) - _ids(sentence.subtree(verb)), "verb-parenthetical"
@@ -269,6 +284,10 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
         return frozenset(), "verb-bare"
     return None, ""
 
+
+TEMPORAL = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                      "yesterday", "tonight", "earlier", "later", "week", "month", "year"})
+"""Time words a reporting verb often takes right before its content ("reported Thursday [the families left]")."""
 
 ADDRESSEE_VERBS = frozenset({"tell", "ask", "warn", "inform", "assure", "remind", "notify", "urge", "advise", "promise"})
 """Their first object is who was spoken to, not what was said ("told [reporters] the plan failed")."""
@@ -285,7 +304,9 @@ def _finite_right_part(sentence: Sentence, verb: Word) -> frozenset[int] | None:
     right = [k for k in sentence.children(verb) if k.id > verb.id and k.rel in ("obj", "conj", "advcl", "xcomp", "dep", "parataxis", "obl")]
     if verb.lemma.lower() in ADDRESSEE_VERBS and right and right[0].rel == "obj":
         right = right[1:]
-    clause = next((k for k in right if _finite(k) or any(_finite(c) for c in _children(sentence, k, ["aux", "cop"]))), None)
+    right = [k for k in right if not (k.rel == "obl" and _lower(k) in TEMPORAL)]
+    clause = next((k for k in right if k.rel != "advcl" and not _children(sentence, k, ["mark"])
+                   and (_finite(k) or any(_finite(c) for c in _children(sentence, k, ["aux", "cop"])))), None)
     if clause is None or not any(k.rel == "obj" and k.id < clause.id for k in right) and verb.lemma.lower() not in ADDRESSEE_VERBS:
         return None
     ids: set[int] = set()
@@ -327,12 +348,22 @@ def _bare_report(sentence: Sentence, verb: Word) -> bool:
     return all(sentence.word(i).rel in ("advmod", "obl", "aux", "nmod", "case", "det", "obl:tmod", "compound") for i in rest)
 
 
-def _has_comma_between(sentence: Sentence, left: Word | None, right: Word) -> bool:
-    if left is None:
+SEPARATORS = frozenset({",", "\u2014", "--", "\u2013", '"', "''", "\u201d", "\u201c", ";"})
+
+
+def _has_comma_between(sentence: Sentence, first: Word | None, second: Word) -> bool:
+    """True when punctuation separates the phrase of ``first`` from that of ``second`` ("S, AP reported")."""
+    if first is None:
         return False
-    lo, hi = sorted((left.id, right.id))
-    left_end = max(w.id for w in sentence.subtree(sentence.word(lo))) if lo == left.id else lo
-    return any(w.text in {",", "\u2014", "--", "\u2013", '"', "''", "\u201d"} for w in sentence.words if left_end <= w.id < hi)
+    later = _ids(sentence.subtree(second))
+    earlier = _ids(sentence.subtree(first)) - later
+    if first.id in later:
+        earlier, later = _ids(sentence.subtree(first)), later - _ids(sentence.subtree(first))
+    if not earlier or not later:
+        return False
+    lo, hi = max(earlier), min(later)
+    edge = {lo, hi} | set(range(lo + 1, hi))
+    return any(w.text in SEPARATORS for w in sentence.words if w.id in edge)
 
 
 def _has_colon_between(sentence: Sentence, left: Word, right: Word) -> bool:
@@ -357,6 +388,9 @@ def _verb_speaker(sentence: Sentence, verb: Word) -> tuple[int | None, int | Non
                 return subj.id, current.head or None
             return subj.id, None
         if current is verb:
+            preverbal = [k for k in _children(sentence, current, ["obj", "iobj"]) if k.id < current.id]
+            if preverbal and current.rel in ("xcomp", "ccomp"):
+                return preverbal[-1].id, None
             agents = [k for k in _children(sentence, current, ["obl:agent", "obl"])
                       if any(_lower(c) == "by" for c in _children(sentence, k, ["case"]))]
             if agents:
@@ -480,4 +514,11 @@ def mention_ids(sentence: Sentence, head: Word) -> list[Word]:
     cut = [i for i, w in enumerate(span) if w.text == "," and w.id > head.id]
     if cut:
         span = span[: cut[0]]
-    return span or [head]
+    span = span or [head]
+    for sibling in sorted((w for w in sentence.words if w.head == head.head and w.deprel == head.deprel
+                           and w.id < span[0].id), key=lambda w: -w.id):
+        part = sentence.subtree(sibling)
+        if part[-1].id != span[0].id - 1 or any(w.upos == "PUNCT" for w in part):
+            break
+        span = [*part, *span]
+    return span
