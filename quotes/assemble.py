@@ -109,6 +109,9 @@ def _draft(doc: ParsedDoc, sentence: Sentence, cand: Candidate, quotations: list
     if cand.antecedent is not None:
         noun = sentence.word(cand.antecedent)
         antecedent = describe(doc, sentence, noun, lexicon) if noun is not None else None
+    if mention is not None and cand.lemma not in ("say", "tell") and any(
+            q.inner_start <= cue[0] < q.inner_end and q.inner_start <= mention.span.start < q.inner_end for q in quotations):
+        return None
     framing = _framing_quotation(doc.text, cue, mention, quotations)
     if framing is not None:
         quoted = _word_set(tuple(p for q in quotations for p in q.pieces))
@@ -372,6 +375,11 @@ def _resolve(doc: ParsedDoc, drafts: list[_Draft], quotations: list[Quotation], 
             speakers[i] = attrs.evolve(resolved, span=draft.mention.span)
         elif draft.mention is not None:
             speakers[i] = resolver.resolve(draft.mention, draft.mention.span.start)
+    for i, draft in enumerate(originals):
+        if draft.mention is None and draft.cue is not None and i not in speakers:
+            sharing = _sentence_speaker(originals, speakers, draft)
+            if sharing is not None:
+                speakers[i] = sharing
     out: list[Attribution] = []
     for i, draft in enumerate(originals):
         speaker = speakers.get(i)
@@ -387,6 +395,14 @@ def _resolve(doc: ParsedDoc, drafts: list[_Draft], quotations: list[Quotation], 
             sentence=Span.of(text, *draft.sentence), paragraph=paragraph, rule=draft.rule, inherited=inherited,
         ))
     return tuple(sorted(out, key=lambda a: (a.content.start, a.content.end)))
+
+
+def _sentence_speaker(drafts: list[_Draft], speakers: dict[int, Speaker | None], draft: _Draft) -> Speaker | None:
+    """The speaker of an earlier cue in the same sentence: '…, a spokeswoman said, [adding] that S'."""
+    assert draft.cue is not None
+    earlier = [(d.cue[0], speakers.get(i)) for i, d in enumerate(drafts)
+               if d.sentence == draft.sentence and d.cue and d.cue[0] < draft.cue[0] and speakers.get(i) is not None]
+    return max(earlier, key=lambda e: e[0])[1] if earlier else None
 
 
 def _follow(drafts: list[_Draft], draft: _Draft) -> int:

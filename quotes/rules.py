@@ -130,7 +130,9 @@ def _introduces_quotation(sentence: Sentence, verb: Word) -> bool:
     if not closing:
         return False
     between = [w for w in sentence.words if closing[-1].id < w.id < verb.id]
-    return len(between) <= 6 and all(w.upos != "VERB" for w in between)
+    subject_ids = _ids(sentence.subtree(subject[0]))
+    return len(between) <= 6 and all(w.id in subject_ids or w.text in SEPARATORS or w.rel in ("aux", "advmod")
+                                     for w in between)
 
 
 def _is_cue_verb(lemma: str, lexicon: Lexicon) -> bool:
@@ -145,6 +147,9 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     if word.upos not in ("VERB", "AUX"):
         return None
     known = _is_cue_verb(lemma, lexicon)
+    particles = [k for k in _children(sentence, word, ["compound:prt"])]
+    if particles and dict(lexicon.particle_verbs).get(lemma) != _lower(particles[0]):
+        return None
     if not known and not _introduces_quotation(sentence, word):
         return None
     cue_ids: list[int] = [word.id, *_adjacent_aux(sentence, word), *_medium(sentence, word, lexicon)]
@@ -154,6 +159,10 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     if _is_negated(sentence, word) and _opens_question(sentence, content, lexicon):
         return None
     speaker, antecedent = _verb_speaker(sentence, word)
+    if not _active_subjects(sentence, word):
+        nearby = _inverted_speaker(sentence, word) or _segment_speaker(sentence, word)
+        if nearby is not None:
+            speaker, antecedent = nearby, None
     if speaker is None and not _may_lack_source(sentence, word, lemma, lexicon):
         return None
     if speaker and speaker not in content:
@@ -198,7 +207,7 @@ def _without_comment(sentence: Sentence, content: frozenset[int], lexicon: Lexic
         before = sentence.word(min(clause) - 1)
         after_comma = before is not None and before.text in (",", "\u2014", "--", ";")
         cue_head = (_is_cue_verb(word.lemma.lower(), lexicon) and not _active_subjects(sentence, word)
-                    and _verb_content(sentence, word, lexicon)[0] is not None)
+                    and _verb_content(sentence, word, lexicon)[1] in ("verb-ccomp", "verb-marked-clause"))
         concessive = _lower(opener) in CONCESSIVE and any(w.lemma.lower() in lexicon.verbs for w in sentence.words if w.id in clause)
         participle = after_comma and word.id == min(clause) and (word.xpos == "VBG" or "VerbForm=Ger" in word.feats)
         if concessive or participle or (word.rel == "conj" and cue_head):
@@ -263,7 +272,7 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
     for child in _children(sentence, verb, ["parataxis", "dep", "obj"]):
         if child.id > verb.id and _has_colon_between(sentence, verb, child):
             return _ids(sentence.subtree(child)), "verb-colon"
-    if verb.rel == "advcl" and any(_lower(m) == "as" for m in _children(sentence, verb, ["mark"])):
+    if verb.rel == "advcl" and _active_subjects(sentence, verb) and any(_lower(m) == "as" for m in _children(sentence, verb, ["mark"])):
         head = sentence.head_of(verb)
         if head is not None:
             return _ids(sentence.subtree(head)) - _ids(sentence.subtree(verb)), "verb-as-clause"
@@ -276,6 +285,9 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
         head = sentence.head_of(verb)
         if head is not None and head.id < verb.id:
             return _ids(sentence.subtree(head)) - _ids(sentence.subtree(verb)), "verb-parenthetical"
+    final = _final_report_clause(sentence, verb)
+    if final is not None:
+        return final, "verb-final-clause"
     if verb.lemma.lower() in lexicon.verbs:
         right = _finite_right_part(sentence, verb)
         if right:
@@ -283,6 +295,51 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
     if (verb.deprel == "root" and _bare_report(sentence, verb)) or _introduces_quotation(sentence, verb):
         return frozenset(), "verb-bare"
     return None, ""
+
+
+def _segment_speaker(sentence: Sentence, verb: Word) -> int | None:
+    """The first noun in a short stretch between a separator and the verb: "…, [officials] familiar with the talks said"."""
+    stretch: list[Word] = []
+    for word in reversed([w for w in sentence.words if w.id < verb.id]):
+        if word.text in SEPARATORS:
+            nominal = next((w for w in reversed(stretch) if w.upos in ("NOUN", "PROPN", "PRON")), None)
+            return nominal.id if nominal and len(stretch) <= 8 else None
+        if word.upos in ("VERB", "AUX") and word.xpos in ("VBD", "VBZ", "VBP", "MD"):
+            return None
+        stretch.append(word)
+    return None
+
+
+def _inverted_speaker(sentence: Sentence, verb: Word) -> int | None:
+    """ '"Q," said [council member David Osei].': the noun right after a verb that follows a separator."""
+    before = sentence.word(verb.id - 1)
+    after = [w for w in sentence.words if w.id > verb.id and w.upos != "PUNCT"]
+    if before is None or before.text not in SEPARATORS or not after:
+        return None
+    nominal = next((w for w in after[:4] if w.upos in ("NOUN", "PROPN", "PRON") and w.head == verb.id), None)
+    return nominal.id if nominal else None
+
+
+def _final_report_clause(sentence: Sentence, verb: Word) -> frozenset[int] | None:
+    """ "S, officials familiar with the talks said." however the parser attached the last clause.
+
+    The reporting clause closes the sentence: a separator, a short noun phrase,
+    the verb, and at most its own objects or obliques after it. Everything
+    before the separator is the content.
+    """
+    if any(w.id > verb.id and w.upos != "PUNCT" and verb.id not in {a.id for a in sentence.ancestors(w)} for w in sentence.words):
+        return None
+    before = [w for w in sentence.words if w.id < verb.id]
+    seps = [w for w in before if w.text in SEPARATORS and w.text not in ('"', "\u201c")]
+    if not seps:
+        return None
+    segment = [w for w in before if w.id > seps[-1].id and w.text not in QUOTE_TOKENS]
+    if not segment or len(segment) > 8 or not any(w.upos in ("NOUN", "PROPN", "PRON") for w in segment):
+        return None
+    if any(w.upos in ("VERB", "AUX") and (w.xpos in ("VBD", "VBZ", "VBP") or "VerbForm=Fin" in w.feats) for w in segment):
+        return None
+    content = frozenset(w.id for w in before if w.id < seps[-1].id)
+    return content if any(w.upos in ("VERB", "AUX") for w in sentence.words if w.id in content) else None
 
 
 TEMPORAL = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
@@ -370,6 +427,10 @@ def _has_colon_between(sentence: Sentence, left: Word, right: Word) -> bool:
     return any(w.text == ":" for w in sentence.words if left.id < w.id < right.id)
 
 
+QUOTED_AS = frozenset({"quote", "hear", "see", "record"})
+"""Passive cues whose subject is the speaker: "X is quoted as saying", "X was heard saying"."""
+
+
 def _verb_speaker(sentence: Sentence, verb: Word) -> tuple[int | None, int | None]:
     """Head word of the source of a verb cue (and, for "who", its antecedent).
 
@@ -395,7 +456,10 @@ def _verb_speaker(sentence: Sentence, verb: Word) -> tuple[int | None, int | Non
                       if any(_lower(c) == "by" for c in _children(sentence, k, ["case"]))]
             if agents:
                 return agents[0].id, None
-            if _children(sentence, current, ["nsubj:pass"]):
+            passive_subjects = _children(sentence, current, ["nsubj:pass"])
+            if passive_subjects and current.lemma.lower() in QUOTED_AS:
+                return passive_subjects[0].id, None
+            if passive_subjects:
                 return None, None
         else:
             passive = [k for k in sentence.children(current) if k.deprel == "nsubj:pass" and _lower(k) not in EXPLETIVES]
@@ -515,10 +579,15 @@ def mention_ids(sentence: Sentence, head: Word) -> list[Word]:
     if cut:
         span = span[: cut[0]]
     span = span or [head]
-    for sibling in sorted((w for w in sentence.words if w.head == head.head and w.deprel == head.deprel
-                           and w.id < span[0].id), key=lambda w: -w.id):
+    siblings = [w for w in sentence.words if w.head == head.head and w.deprel == head.deprel and w.id != head.id]
+    for sibling in sorted((w for w in siblings if w.id < span[0].id), key=lambda w: -w.id):
         part = sentence.subtree(sibling)
         if part[-1].id != span[0].id - 1 or any(w.upos == "PUNCT" for w in part):
             break
         span = [*part, *span]
+    for sibling in sorted((w for w in siblings if w.id > span[-1].id), key=lambda w: w.id):
+        part = sentence.subtree(sibling)
+        if part[0].id != span[-1].id + 1 or any(w.upos == "PUNCT" for w in part):
+            break
+        span = [*span, *part]
     return span
