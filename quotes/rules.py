@@ -15,6 +15,9 @@ import attrs
 from quotes.lexicon import Lexicon
 from quotes.parsed import Sentence, Word
 
+BACKSHIFT_MODALS = frozenset({"would", "could", "should", "might"})
+""" "said they discussed it and [would find] a solution": a subjectless conjunct with a backshifted modal is
+reported speech the parser attached to the cue instead of to its clause."""
 CLAUSE_RELS = frozenset({"ccomp", "csubj"})
 """Complement clauses: "said [that S]", "it was reported [that S]" (csubj:pass)."""
 LOOSE_CLAUSE_RELS = frozenset({"advcl", "dep", "parataxis", "obj", "xcomp", "acl", "obl", "conj"})
@@ -207,7 +210,7 @@ def _without_comment(sentence: Sentence, content: frozenset[int], lexicon: Lexic
         before = sentence.word(min(clause) - 1)
         after_comma = before is not None and before.text in (",", "\u2014", "--", ";")
         cue_head = (_is_cue_verb(word.lemma.lower(), lexicon) and not _active_subjects(sentence, word)
-                    and _verb_content(sentence, word, lexicon)[1] in ("verb-ccomp", "verb-marked-clause"))
+                    and any(_marked(sentence, k) for k in _children(sentence, word, ["ccomp", "advcl"])))
         concessive = _lower(opener) in CONCESSIVE and any(w.lemma.lower() in lexicon.verbs for w in sentence.words if w.id in clause)
         participle = after_comma and word.id == min(clause) and (word.xpos == "VBG" or "VerbForm=Ger" in word.feats)
         if concessive or participle or (word.rel == "conj" and cue_head):
@@ -252,7 +255,11 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
     clauses = [c for c in clauses if c.id > verb.id] or clauses
     if clauses:
         ids = set().union(*(_ids(sentence.subtree(c)) for c in clauses))
-        if len(clauses) > 1 and all(c.id > verb.id for c in clauses):
+        for conj in _children(sentence, verb, ["conj"]):
+            if conj.id > max(ids) and not _active_subjects(sentence, conj) and any(
+                    _lower(a) in BACKSHIFT_MODALS for a in _children(sentence, conj, ["aux"])):
+                ids |= _ids(sentence.subtree(conj))
+        if len(clauses) > 1 and all(c.id > verb.id for c in clauses) or len(ids) > len(_ids(sentence.subtree(clauses[0]))):
             ids |= {w.id for w in sentence.words if min(ids) < w.id < max(ids)}
         return frozenset(ids), "verb-ccomp"
     for child in _children(sentence, verb, LOOSE_CLAUSE_RELS):
