@@ -163,7 +163,7 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
         return None
     speaker, antecedent = _verb_speaker(sentence, word)
     if not _active_subjects(sentence, word):
-        nearby = _inverted_speaker(sentence, word) or _segment_speaker(sentence, word)
+        nearby = _inverted_speaker(sentence, word) or _segment_speaker(sentence, word) or _initial_subject(sentence, word)
         if nearby is not None:
             speaker, antecedent = nearby, None
     if speaker is None and not _may_lack_source(sentence, word, lemma, lexicon):
@@ -287,7 +287,8 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
     if passive and any(any(_lower(c) == "by" for c in _children(sentence, k, ["case"]))
                        for k in _children(sentence, verb, ["obl:agent", "obl"])):
         return _ids(sentence.subtree(passive[0])), "verb-passive-agent"
-    if _active_subjects(sentence, verb) and (verb.rel == "parataxis" or (
+    has_source = bool(_active_subjects(sentence, verb) or _inverted_speaker(sentence, verb) or _segment_speaker(sentence, verb))
+    if has_source and (verb.rel == "parataxis" or (
             verb.rel in ("dep", "advcl", "conj") and _has_comma_between(sentence, sentence.head_of(verb), verb))):
         head = sentence.head_of(verb)
         if head is not None and head.id < verb.id:
@@ -307,6 +308,8 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
 def _segment_speaker(sentence: Sentence, verb: Word) -> int | None:
     """The first noun in a short stretch between a separator and the verb: "…, [officials] familiar with the talks said"."""
     stretch: list[Word] = []
+    if not _finite(verb):
+        return None
     for word in reversed([w for w in sentence.words if w.id < verb.id]):
         if word.text in SEPARATORS:
             nominal = next((w for w in reversed(stretch) if w.upos in ("NOUN", "PROPN", "PRON")), None)
@@ -317,11 +320,27 @@ def _segment_speaker(sentence: Sentence, verb: Word) -> int | None:
     return None
 
 
+def _initial_subject(sentence: Sentence, verb: Word) -> int | None:
+    """ "[Corey Lewandowski], in a statement released Thursday, said …": a name opening the sentence, then an aside."""
+    before = sentence.word(verb.id - 1)
+    if before is None or before.text not in SEPARATORS:
+        return None
+    opening: list[Word] = []
+    for word in sentence.words:
+        if word.text in SEPARATORS or word.upos not in ("PROPN", "NOUN", "DET", "ADJ", "NUM"):
+            break
+        opening.append(word)
+    if not opening or opening[-1].upos not in ("PROPN", "NOUN") or sentence.word(opening[-1].id + 1) is None:
+        return None
+    after = sentence.word(opening[-1].id + 1)
+    return opening[-1].id if after is not None and after.text == "," and opening[-1].id < verb.id else None
+
+
 def _inverted_speaker(sentence: Sentence, verb: Word) -> int | None:
     """ '"Q," said [council member David Osei].': the noun right after a verb that follows a separator."""
     before = sentence.word(verb.id - 1)
     after = [w for w in sentence.words if w.id > verb.id and w.upos != "PUNCT"]
-    if before is None or before.text not in SEPARATORS or not after:
+    if before is None or before.text not in SEPARATORS or not after or not _finite(verb):
         return None
     nominal = next((w for w in after[:4] if w.upos in ("NOUN", "PROPN", "PRON") and w.head == verb.id), None)
     return nominal.id if nominal else None
