@@ -204,7 +204,7 @@ def _without_comment(sentence: Sentence, content: frozenset[int], lexicon: Lexic
         if word.id not in content or word.rel not in ("advcl", "conj", "parataxis", "xcomp"):
             continue
         clause = _ids(sentence.subtree(word))
-        opener = sentence.word(min(clause))
+        opener = next((w for w in sentence.subtree(word) if w.upos != "PUNCT"), None)
         if max(clause) < max(content) or opener is None or min(clause) <= min(content):
             continue
         before = sentence.word(min(clause) - 1)
