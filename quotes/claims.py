@@ -41,8 +41,8 @@ _SPELLED = (
 
 _DATE = re.compile(
     "|".join((
-        rf"\b\d{{4}}-\d\d-\d\d\b",
-        rf"\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b",
+        r"\b\d{4}-\d\d-\d\d\b",
+        r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
         rf"\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR}\b)?",
         rf"\b(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?:\s+{_YEAR}\b)?",
         rf"\b{_MONTH}\s+{_YEAR}\b",
@@ -52,7 +52,7 @@ _DATE = re.compile(
         rf"\b(?:\d+|(?i:a|an|{_SPELLED}))\s+(?i:days?|weeks?|months?|years?|decades?)\s+(?i:ago|earlier|later)\b",
         rf"\b{_WEEKDAY}(?:\s+(?i:morning|afternoon|evening|night))?\b",
         r"\b(?i:yesterday|today|tomorrow|tonight)\b",
-        rf"\b(?:the\s+)?(?:1[89]\d0|20\d0|\d0)['\u2019]?s\b",
+        r"\b(?:the\s+)?(?:1[89]\d0|20\d0|\d0)['\u2019]?s\b",
         rf"(?<![\d,.$€£]){_YEAR}(?![\d%]|[.,]\d)",
         rf"\b{_MONTH_ALONE}\b",
         r"\b\d{1,2}(?::\d\d)?\s*(?i:a\.m\.|p\.m\.|am\b|pm\b)",
