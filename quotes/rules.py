@@ -312,6 +312,8 @@ def _segment_speaker(sentence: Sentence, verb: Word) -> int | None:
         return None
     for word in reversed([w for w in sentence.words if w.id < verb.id]):
         if word.text in SEPARATORS:
+            if not stretch:
+                continue
             nominal = next((w for w in reversed(stretch) if w.upos in ("NOUN", "PROPN", "PRON")), None)
             return nominal.id if nominal and len(stretch) <= 8 else None
         if word.upos in ("VERB", "AUX") and word.xpos in ("VBD", "VBZ", "VBP", "MD"):
