@@ -41,7 +41,7 @@ class _Draft:
     sentence: tuple[int, int]
     rule: str
     inherited_from: int | None = None
-    """Index of the draft whose speaker a follow-on quotation inherits."""
+    """Index (in the draft list, which is never reordered) of the draft whose speaker a follow-on inherits."""
     antecedent: Mention | None = None
     """What a relative-pronoun speaker ("who") stands for; it gives the name, type and role."""
 
@@ -68,7 +68,6 @@ def assemble(doc: ParsedDoc, lexicon: Lexicon) -> tuple[Attribution, ...]:
     drafts = _dedupe(drafts)
     drafts.extend(_headline_drafts(doc, quotations, drafts, lexicon))
     drafts = _quotation_drafts(doc, quotations, drafts, lexicon)
-    drafts.sort(key=lambda d: (d.pieces[0][0], d.cue or (0, 0)))
     return _resolve(doc, drafts, quotations, lexicon)
 
 
@@ -245,7 +244,8 @@ def _quotation_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[
     paras = paragraphs(text)
     extra: list[_Draft] = []
     for quote in quotations:
-        inner = [(s, e) for s, e in quote.pieces if _WORD.search(text, s, e)]
+        inner = [_strip(text, s, e) for s, e in quote.pieces if _WORD.search(text, s, e)]
+        inner = [(s, e) for s, e in inner if s < e]
         if not inner:
             continue
         words = _word_set(inner)

@@ -400,3 +400,16 @@ REPORTED_BY = (
     . . PUNCT 5 punct
     """,
 )
+
+FOLLOW_ON = (
+    '"We never stop now."',
+    """
+    " " PUNCT 4 punct
+    We we PRON 4 nsubj
+    never never ADV 4 advmod
+    stop stop VERB 0 root
+    now now ADV 4 advmod
+    . . PUNCT 4 punct
+    " " PUNCT 4 punct
+    """,
+)

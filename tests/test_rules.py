@@ -205,3 +205,18 @@ class TestCueSpans:
         assert att.speaker is not None and att.speaker.span.text == "MSNBC"
         assert att.speaker.type is SpeakerType.MEDIA
         assert att.content.quote == "The move"
+
+
+class TestQuotationsAcrossSentences:
+    def test_follow_on_paragraph_inherits_the_speaker(self) -> None:
+        """A quote paragraph with no cue after an attributed quote is Smith's too, marked inherited."""
+        first, second = run(parses.INVERTED, parses.FOLLOW_ON, text=parses.INVERTED[0] + "\n\n" + parses.FOLLOW_ON[0])
+        assert second.inherited and second.cue is None
+        assert second.speaker == first.speaker and second.speaker is not None and second.speaker.span.text == "Smith"
+        assert second.content.quote == "We never stop now"
+
+    def test_same_paragraph_quotation_joins_the_content(self) -> None:
+        """'"Q1," said Smith. "Q2."' in one paragraph is one content with two spans."""
+        (att,) = run(parses.INVERTED, parses.FOLLOW_ON)
+        assert [s.text for s in att.content.spans] == ["We will win", "We never stop now"]
+        assert att.kind is QuoteKind.DIRECT
