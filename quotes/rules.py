@@ -28,7 +28,6 @@ NEGATION = frozenset({"not", "n't", "never", "no"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 EXPLETIVES = frozenset({"it", "there", "this"})
 """Subjects of passive cues that name nobody ("it was reported")."""
-PUNCT_EDGE = frozenset({"PUNCT"})
 MENTION_STOP_RELS = frozenset({"acl:relcl", "acl", "appos", "punct", "parataxis", "advcl", "conj", "cc", "dep", "ccomp", "case"})
 """Parts of a subject phrase that are not the minimal mention ("X, [who replaced Y], said", "[according to] X")."""
 
@@ -590,7 +589,7 @@ def mention_ids(sentence: Sentence, head: Word) -> list[Word]:
     while frontier:
         current = frontier.pop()
         for child in sentence.children(current):
-            if child.deprel in MENTION_STOP_RELS or child.rel in ("acl", "appos", "punct", "parataxis", "advcl", "conj", "cc"):
+            if child.deprel in MENTION_STOP_RELS or child.rel in MENTION_STOP_RELS:
                 continue
             if child.id > head.id and child.rel in ("nmod",) and _lower(sentence.subtree(child)[0]) in ("who", "which"):
                 continue

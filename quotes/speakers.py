@@ -18,8 +18,6 @@ from quotes.lexicon import Lexicon
 from quotes.parsed import ParsedDoc, Sentence, Word
 from quotes.rules import mention_ids
 
-NAME_RELS = frozenset({"flat", "compound", "flat:name", "nmod", "nsubj", "obj", "obl", "root", "appos", "conj", "nmod:poss",
-                       "iobj", "nsubj:pass", "dep", "vocative", "list"})
 _DET = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
@@ -159,8 +157,6 @@ class Resolver:
             if entity is not None:
                 name = entity.name
                 role = role or entity.role
-                if kind is SpeakerType.PERSON and entity.tokens and len(entity.tokens) >= 2:
-                    kind = SpeakerType.PERSON
             else:
                 name = " ".join(mention.name)
         elif len(words) == 1 and words[0] in self.lexicon.person_pronouns:
