@@ -268,7 +268,7 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
         for child in _children(sentence, verb, ["xcomp"]):
             if any(_lower(m) == "to" for m in _children(sentence, child, ["mark"])):
                 return _ids(sentence.subtree(child)), "verb-xcomp"
-    if verb.lemma.lower() in lexicon.object_verbs:
+    if verb.lemma.lower() in lexicon.object_verbs or _evidence(sentence, verb, lexicon):
         content = _object_content(sentence, verb, lexicon)
         if content:
             return content, "verb-object"
@@ -403,6 +403,17 @@ def _finite_right_part(sentence: Sentence, verb: Word) -> frozenset[int] | None:
 
 def _finite(word: Word) -> bool:
     return word.upos in ("VERB", "AUX") and ("VerbForm=Fin" in word.feats or word.xpos in ("VBD", "VBZ", "VBP", "MD"))
+
+
+EVIDENCE_VERBS = frozenset({"show", "find", "suggest", "indicate", "reveal", "put", "give", "have"})
+"""Verbs whose object is what a poll or study reports: "a poll shows [Cruz 16 points ahead]"."""
+
+
+def _evidence(sentence: Sentence, verb: Word, lexicon: Lexicon) -> bool:
+    """True for "a poll shows X" / "the survey found X": an evidence noun as subject of an evidence verb."""
+    if verb.lemma.lower() not in EVIDENCE_VERBS:
+        return False
+    return any(s.lemma.lower() in lexicon.evidence_nouns for s in _active_subjects(sentence, verb))
 
 
 def _object_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> frozenset[int] | None:
@@ -558,13 +569,18 @@ def _phrase_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate |
 
 
 def _phrase_source(sentence: Sentence, phrase: list[Word]) -> Word | None:
-    """The nominal governed by the phrase: the head of its last word, or the next noun."""
+    """The nominal governed by the phrase: the noun whose case marker is the phrase's last word ("to X"),
+    the head of a phrase word, or else the next noun."""
     last = phrase[-1]
+    marked = [w for w in sentence.words if w.id > last.id and w.id == last.head and w.upos in ("NOUN", "PROPN", "PRON", "NUM", "X")]
+    if marked:
+        return marked[0]
+    following = [w for w in sentence.words if w.id > last.id and w.upos in ("NOUN", "PROPN", "PRON")]
     for w in phrase:
         head = sentence.head_of(w)
-        if head is not None and head.id not in _ids(phrase) and head.id > last.id and head.upos in ("NOUN", "PROPN", "PRON", "NUM", "X"):
+        if (head is not None and head.id not in _ids(phrase) and head.id > last.id
+                and head.upos in ("NOUN", "PROPN", "PRON", "NUM", "X") and (not following or head.id - last.id <= 4)):
             return head
-    following = [w for w in sentence.words if w.id > last.id and w.upos in ("NOUN", "PROPN", "PRON")]
     return following[0] if following else None
 
 

@@ -413,3 +413,32 @@ FOLLOW_ON = (
     " " PUNCT 4 punct
     """,
 )
+
+POLL_SHOWS = (
+    "One poll shows Cruz ahead in Indiana.",
+    """
+    One one NUM 2 nummod
+    poll poll NOUN 3 nsubj
+    shows show VERB 0 root
+    Cruz Cruz PROPN 3 obj
+    ahead ahead ADV 3 xcomp
+    in in ADP 7 case
+    Indiana Indiana PROPN 5 obl
+    . . PUNCT 3 punct
+    """,
+)
+
+SHOWING_SIDE = (
+    "The senator smiled, showing his personal side.",
+    """
+    The the DET 2 det
+    senator senator NOUN 3 nsubj
+    smiled smile VERB 0 root
+    , , PUNCT 5 punct
+    showing show VERB 3 advcl
+    his his PRON 8 nmod:poss
+    personal personal ADJ 8 amod
+    side side NOUN 5 obj
+    . . PUNCT 3 punct
+    """,
+)

@@ -220,3 +220,15 @@ class TestQuotationsAcrossSentences:
         (att,) = run(parses.INVERTED, parses.FOLLOW_ON)
         assert [s.text for s in att.content.spans] == ["We will win", "We never stop now"]
         assert att.kind is QuoteKind.DIRECT
+
+
+class TestEvidence:
+    def test_poll_shows(self) -> None:
+        """'a poll shows X' attributes its object to the poll."""
+        att = only(run(parses.POLL_SHOWS))
+        assert att.speaker is not None and att.speaker.span.text == "One poll"
+        assert att.content.quote == "Cruz ahead in Indiana"
+
+    def test_show_without_evidence_subject(self) -> None:
+        """'the senator smiled, showing his side' is not an attribution."""
+        assert run(parses.SHOWING_SIDE) == ()
