@@ -147,17 +147,23 @@ def _run_report(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
     elif args.format == "sheet":
         _write_sheet(articles, args.verify, out)
     else:
-        console = Console(record=bool(args.html))
+        console = Console()
         for article in articles:
             table.print_report(console, article, show_text=args.show_text)
-        if args.html:
-            console.save_html(args.html)
-    if args.html and args.format != "table":
-        html_console = Console(record=True, file=open(os.devnull, "w"), width=120)
-        for article in articles:
-            table.print_report(html_console, article, show_text=True)
-        html_console.save_html(args.html)
+    if args.html:
+        _save_html(articles, Path(args.html))
     return 1 if failures else 0
+
+
+def _save_html(articles, path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The report as a standalone page: table, by-speaker summary and the highlighted article, always."""
+    from quotes.reporters import table
+
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        recorder = Console(record=True, file=sink, width=120)
+        for article in articles:
+            table.print_report(recorder, article, show_text=True)
+    recorder.save_html(str(path))
 
 
 def _write_sheet(articles, sources: list[str], out) -> None:  # type: ignore[no-untyped-def]

@@ -67,12 +67,14 @@ class TestExtract:
         assert rows and rows[0]["cue_text"] == "said" and "taxes" in rows[0]["content_text"]
 
     def test_show_text_and_html(self, article_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        """--show-text prints the article; --html saves the same report as a standalone page."""
-        page = tmp_path / "report.html"
-        assert main([str(article_file), "--show-text", "--html", str(page)]) == 0
+        """--show-text prints the article; --html saves the table and the highlighted article as one page."""
+        assert main([str(article_file), "--show-text"]) == 0
         assert "Article" in capsys.readouterr().out
+        page = tmp_path / "report.html"
+        assert main([str(article_file), "--html", str(page)]) == 0
         html = page.read_text(encoding="utf-8")
-        assert html.startswith("<!DOCTYPE html>") and "taxes would fall" in html
+        assert html.startswith("<!DOCTYPE html>") and "Who said what" in html and "Article" in html
+        assert "We will win" in html
 
     def test_sheet(self, article_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """--format sheet lists one claim row per attribution."""
