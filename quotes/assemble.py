@@ -17,7 +17,7 @@ import attrs
 from quotes.attribution import Attribution, Content, Cue, QuoteKind, Span, Speaker
 from quotes.lexicon import Lexicon
 from quotes.parsed import ParsedDoc, Sentence
-from quotes.quotemarks import Quotation, find_quotations
+from quotes.quotemarks import Quotation, find_quotations, paragraphs
 from quotes.rules import Candidate, find_candidates
 from quotes.speakers import Mention, Resolver, describe
 
@@ -44,15 +44,6 @@ class _Draft:
     """Index (in the draft list, which is never reordered) of the draft whose speaker a follow-on inherits."""
     antecedent: Mention | None = None
     """What a relative-pronoun speaker ("who") stands for; it gives the name, type and role."""
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Character ranges of the paragraphs (text between newline runs)."""
-    out = []
-    for match in re.finditer(r"[^\n]+", text):
-        if match.group().strip():
-            out.append((match.start(), match.end()))
-    return out
 
 
 def assemble(doc: ParsedDoc, lexicon: Lexicon) -> tuple[Attribution, ...]:

@@ -8,6 +8,7 @@ errors become one-line messages on stderr (exit status 2), never tracebacks.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -102,17 +103,14 @@ def _run_corpus(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
     factory = partial(make_extractor, resources_dir=args.stanza_resources, lexicon=lexicon, max_chars=max_chars)
     done: set[str] = set()
     total = count_documents(args.inputs, input_format=args.input_format)
-    if args.output:
-        path = Path(args.output)
-        if args.resume and path.exists():
-            done = load_done_ids(path)
-        elif path.exists() and not args.resume:
-            path.write_text("")
-        with path.open("a", encoding="utf-8") as out:
-            summary = run_corpus(documents, out=out, jobs=args.jobs, max_seconds_per_doc=args.max_seconds_per_doc,
-                                 extractor_factory=factory, done_ids=done, total=total)
-    else:
-        summary = run_corpus(documents, out=sys.stdout, jobs=args.jobs, max_seconds_per_doc=args.max_seconds_per_doc,
+    with contextlib.ExitStack() as stack:
+        out = sys.stdout
+        if args.output:
+            path = Path(args.output)
+            if args.resume and path.exists():
+                done = load_done_ids(path)
+            out = stack.enter_context(path.open("a" if args.resume else "w", encoding="utf-8"))
+        summary = run_corpus(documents, out=out, jobs=args.jobs, max_seconds_per_doc=args.max_seconds_per_doc,
                              extractor_factory=factory, done_ids=done, total=total)
     _stderr().print(f"quotes: {summary.processed} documents processed, {summary.failed} failed, "
                     f"{summary.skipped} skipped (already done) in {summary.seconds:.1f} s")

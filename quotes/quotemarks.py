@@ -67,6 +67,18 @@ class Quotation:
         return "\n".join(text[start:end] for start, end in self.pieces)
 
 
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraphs as (start, end): non-blank lines with surrounding spaces trimmed (any newline run separates)."""
+    spans = []
+    for match in _LINE.finditer(text):
+        line = match.group()
+        core = line.strip()
+        if core:
+            start = match.start() + len(line) - len(line.lstrip())
+            spans.append((start, start + len(core)))
+    return spans
+
+
 def find_quotations(text: str) -> list[Quotation]:
     """The top-level quotations of ``text`` in text order; nested quotes belong to their outer one."""
     found = _Scanner(double_apostrophes(text)).run()
@@ -157,21 +169,9 @@ class _Scanner:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.paragraphs = list(self._paragraphs(text))
+        self.paragraphs = paragraphs(text)
         self.marks = [m.start() for m in _MARK.finditer(text)]
         self.found: list[Quotation] = []
-
-    @staticmethod
-    def _paragraphs(text: str) -> list[tuple[int, int]]:
-        """Non-blank lines with surrounding spaces trimmed, as (start, end)."""
-        spans = []
-        for match in _LINE.finditer(text):
-            line = match.group()
-            core = line.strip()
-            if core:
-                start = match.start() + len(line) - len(line.lstrip())
-                spans.append((start, start + len(core)))
-        return spans
 
     def run(self) -> list[Quotation]:
         carried: _Frame | None = None
