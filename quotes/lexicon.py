@@ -42,6 +42,8 @@ class Lexicon:
     """Cues whose to-infinitive complement is their content ("vowed to fight")."""
     object_verbs: frozenset[str]
     """Cues whose direct object is their content ("criticized [the policy]", "called [it a disaster]")."""
+    prepositional_verbs: frozenset[str]
+    """ "verb preposition" cues whose content is the preposition's object ("talk about [X]", "call for [X]")."""
     evidence_nouns: frozenset[str]
     """Subjects that make "show", "find", "suggest" attribute their object ("a poll shows [X]")."""
     titles: frozenset[str]
@@ -71,6 +73,7 @@ class Lexicon:
             nonverbal_content_words=_words(cues.get("nonverbal_content_words", []), "nonverbal_content_words"),
             infinitive_verbs=_words(cues.get("infinitive_verbs", []), "infinitive_verbs"),
             object_verbs=_words(cues.get("object_verbs", []), "object_verbs"),
+            prepositional_verbs=_words(cues.get("prepositional_verbs", []), "prepositional_verbs"),
             evidence_nouns=_words(cues.get("evidence_nouns", []), "evidence_nouns"),
             **{key: _words(speakers.get(key, []), key) for key in
                ("titles", "honorifics", "person_pronouns", "group_pronouns", "anonymous", "media", "organisation")},

@@ -25,6 +25,8 @@ LOOSE_CLAUSE_RELS = frozenset({"advcl", "dep", "parataxis", "obj", "xcomp", "acl
 CONTENT_MARKERS = frozenset({"that", "against", "whether", "if"})
 """Words opening a reported clause ("warned [against suggesting ...]")."""
 NEGATION = frozenset({"not", "n't", "never", "no"})
+NON_CUE_ADVERBS = frozenset({"when", "where", "why", "how", "so", "then", "as", "only", "just", "even"})
+"""Adverbs before a cue verb that belong to the clause, not to the verb group ("when asked", "as he said")."""
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 EXPLETIVES = frozenset({"it", "there", "this"})
 """Subjects of passive cues that name nobody ("it was reported")."""
@@ -62,6 +64,8 @@ def find_candidates(sentence: Sentence, lexicon: Lexicon) -> list[Candidate]:
             cand = _verb_cue(sentence, word, lexicon)
         if cand is None:
             cand = _noun_cue(sentence, word, lexicon)
+        if cand is None:
+            cand = _poll_cue(sentence, word, lexicon)
         if cand is not None:
             found.append(cand)
             used.update(cand.cue)
@@ -152,11 +156,18 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     particles = [k for k in _children(sentence, word, ["compound:prt"])]
     if particles and dict(lexicon.particle_verbs).get(lemma) != _lower(particles[0]):
         return None
-    if not known and not _introduces_quotation(sentence, word):
+    prepositional = _prepositional_object(sentence, word, lexicon)
+    if not known and prepositional is None and not _introduces_quotation(sentence, word):
         return None
     cue_ids: list[int] = [word.id, *_adjacent_aux(sentence, word), *_medium(sentence, word, lexicon)]
-    content, rule = _verb_content(sentence, word, lexicon)
-    if content is None or (not known and rule not in ("verb-ccomp", "verb-inverted", "verb-parenthetical")):
+    content, rule = _verb_content(sentence, word, lexicon) if known else (None, "")
+    if rule in ("", "verb-object") and prepositional is not None:
+        case, noun = prepositional
+        content, rule = _ids(sentence.subtree(noun)) - {case.id}, "verb-preposition"
+        cue_ids.append(case.id)
+    elif content is None and not known:
+        content, rule = _verb_content(sentence, word, lexicon)
+    if content is None or (not known and rule not in ("verb-ccomp", "verb-inverted", "verb-parenthetical", "verb-preposition")):
         return None
     if _is_negated(sentence, word) and _opens_question(sentence, content, lexicon):
         return None
@@ -173,6 +184,17 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     if not content and rule != "verb-bare":
         return None
     return Candidate(sentence.index, tuple(sorted(cue_ids)), lemma, speaker, content, rule, antecedent)
+
+
+def _prepositional_object(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[Word, Word] | None:
+    """The preposition and noun of a prepositional cue ("talked [about] [the economy]", "called [for] [a ban]")."""
+    for noun in _children(sentence, verb, ["obl", "nmod"]):
+        if noun.id < verb.id:
+            continue
+        case = next((c for c in _children(sentence, noun, ["case"]) if c.id > verb.id), None)
+        if case is not None and case.id - verb.id <= 2 and f"{verb.lemma.lower()} {_lower(case)}" in lexicon.prepositional_verbs:
+            return case, noun
+    return None
 
 
 MEDIUM_CASES = frozenset({"in", "on", "during"})
@@ -236,15 +258,25 @@ def _may_lack_source(sentence: Sentence, verb: Word, lemma: str, lexicon: Lexico
 
 
 def _adjacent_aux(sentence: Sentence, verb: Word) -> list[int]:
-    """Auxiliaries right before the verb belong to the cue ("has said", "is quoted")."""
+    """Auxiliaries, negation and adverbs right before the verb belong to the cue ("has also said", "did not say").
+
+    Annotators mark the whole verb group as the cue; a run that would end on an
+    adverb or a negation with no auxiliary before it keeps only the verb's own
+    auxiliaries ("Smith also said": "said").
+    """
     ids: list[int] = []
     position = verb.id - 1
     while position >= 1:
         word = sentence.word(position)
-        if word is None or word.head != verb.id or word.rel != "aux" or _lower(word) in NEGATION:
+        if word is None or word.head != verb.id:
+            break
+        if not (word.rel == "aux" or (word.rel == "advmod" and word.upos in ("ADV", "PART")
+                                      and _lower(word) not in NON_CUE_ADVERBS)):
             break
         ids.append(position)
         position -= 1
+    while ids and sentence.word(ids[-1]).rel != "aux" and _lower(sentence.word(ids[-1])) in NEGATION:
+        ids.pop()
     return ids
 
 
@@ -542,6 +574,41 @@ def _noun_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
             subj = _active_subjects(sentence, head)
             speaker = subj[0].id if subj else None
     return Candidate(sentence.index, (word.id,), word.lemma.lower(), speaker, content, "noun-clause")
+
+
+POLL_NOUNS = frozenset({"poll", "survey", "study", "census", "tally"})
+"""Evidence nouns whose "in" phrase attributes the clause: "[In exit polls], voters were unhappy"."""
+POLL_MOVES = frozenset({"rise", "soar", "climb", "surge", "fall", "drop", "slip", "slide", "sink", "plummet", "jump",
+                        "rebound", "improve", "decline", "tumble", "fade"})
+"""Predicates that describe movement in the polls ("he rose in the polls"), not what a poll found."""
+
+
+def _poll_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | None:
+    """ "In the new poll, Trump wins 1 in 3 voters" / "Trump is leading in the polls": the poll is the source.
+
+    The cue is "in"; the content is the clause the phrase modifies, without the
+    phrase. A clause whose predicate is itself a cue ("said in a survey") is left
+    to the verb rules.
+    """
+    if _lower(word) != "in" or word.rel != "case":
+        return None
+    noun = sentence.head_of(word)
+    if noun is None or noun.lemma.lower() not in POLL_NOUNS or noun.rel not in ("obl", "nmod"):
+        return None
+    predicate = sentence.head_of(noun)
+    if predicate is not None and noun.rel == "nmod" and predicate.rel in ("obj", "nsubj"):
+        predicate = sentence.head_of(predicate)
+    if predicate is None or predicate.upos not in ("VERB", "AUX", "ADJ") or _is_cue_verb(predicate.lemma.lower(), lexicon):
+        return None
+    if predicate.lemma.lower() in POLL_MOVES or not _active_subjects(sentence, predicate):
+        return None
+    phrase = _ids(sentence.subtree(noun))
+    content = _ids(sentence.subtree(predicate)) - phrase - _ids(_children(sentence, predicate, ["cc", "mark"]))
+    side = {i for i in content if i < min(phrase)} if min(phrase) > predicate.id else {i for i in content if i > max(phrase)}
+    content = _trim(sentence, side)
+    if not content:
+        return None
+    return Candidate(sentence.index, (word.id,), "in", noun.id, content, "poll-in")
 
 
 def _phrase_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | None:

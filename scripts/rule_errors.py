@@ -37,13 +37,19 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=60, help="documents to use, spread evenly over the split")
     parser.add_argument("--errors", type=int, default=0, help="show this many mistakes")
     parser.add_argument("--refresh", action="store_true", help="re-parse even when cached")
+    parser.add_argument("--cached-only", action="store_true", help="use every document already parsed, parse none")
+    parser.add_argument("--kind", help="show only mistakes of this kind (missed, false alarm, wrong source)")
     args = parser.parse_args()
     corpus = load_gold(args.gold)
-    step = max(1, len(corpus.documents) // args.limit)
-    corpus = attrs.evolve(corpus, documents=tuple(corpus.documents[::step][: args.limit]))
     stamp = (BUNDLED_DIR / "parser.pt").stat()
     cache = ROOT / "build" / "parse-cache" / args.gold.name / f"{stamp.st_size}-{int(stamp.st_mtime)}"
     cache.mkdir(parents=True, exist_ok=True)
+    if args.cached_only:
+        documents = tuple(d for d in corpus.documents if (cache / f"{d.name}.pickle").exists())
+    else:
+        step = max(1, len(corpus.documents) // args.limit)
+        documents = tuple(corpus.documents[::step][: args.limit])
+    corpus = attrs.evolve(corpus, documents=documents)
     parser_obj = None
     lexicon = Lexicon.default()
     predictions = {}
@@ -66,7 +72,8 @@ def main() -> None:
     kinds = Counter(m.kind.value for m in result.mistakes)
     console.print("mistakes:", dict(kinds))
     if args.errors:
-        print_mistakes(console, list(result.mistakes)[: args.errors])
+        mistakes = [m for m in result.mistakes if not args.kind or m.kind.value == args.kind]
+        print_mistakes(console, mistakes[: args.errors])
 
 
 if __name__ == "__main__":

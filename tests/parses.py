@@ -442,3 +442,105 @@ SHOWING_SIDE = (
     . . PUNCT 3 punct
     """,
 )
+
+IN_EXIT_POLLS = (
+    "In exit polls, voters were unhappy with the government.",
+    """
+    In in ADP 3 case
+    exit exit NOUN 3 compound
+    polls poll NOUN 7 obl
+    , , PUNCT 3 punct
+    voters voter NOUN 7 nsubj
+    were be AUX 7 cop
+    unhappy unhappy ADJ 0 root
+    with with ADP 10 case
+    the the DET 10 det
+    government government NOUN 7 obl
+    . . PUNCT 7 punct
+    """,
+)
+
+LEADING_IN_POLLS = (
+    "Trump is leading in the polls ahead of the primary.",
+    """
+    Trump Trump PROPN 3 nsubj
+    is be AUX 3 aux
+    leading lead VERB 0 root
+    in in ADP 6 case
+    the the DET 6 det
+    polls poll NOUN 3 obl
+    ahead ahead ADV 3 advmod
+    of of ADP 10 case
+    the the DET 10 det
+    primary primary NOUN 7 obl
+    . . PUNCT 3 punct
+    """,
+)
+
+ROSE_IN_POLLS = (
+    "He rose in the polls.",
+    """
+    He he PRON 2 nsubj
+    rose rise VERB 0 root
+    in in ADP 5 case
+    the the DET 5 det
+    polls poll NOUN 2 obl
+    . . PUNCT 2 punct
+    """,
+)
+
+TALKED_ABOUT = (
+    "Clinton talked about the economy.",
+    """
+    Clinton Clinton PROPN 2 nsubj
+    talked talk VERB 0 root
+    about about ADP 5 case
+    the the DET 5 det
+    economy economy NOUN 2 obl
+    . . PUNCT 2 punct
+    """,
+)
+
+TALKED_IN = (
+    "Clinton talked in Ohio.",
+    """
+    Clinton Clinton PROPN 2 nsubj
+    talked talk VERB 0 root
+    in in ADP 4 case
+    Ohio Ohio PROPN 2 obl
+    . . PUNCT 2 punct
+    """,
+)
+
+HAS_ALSO_SAID = (
+    "Kang has also said he would like to meet Kim.",
+    """
+    Kang Kang PROPN 4 nsubj
+    has have AUX 4 aux
+    also also ADV 4 advmod
+    said say VERB 0 root
+    he he PRON 7 nsubj
+    would would AUX 7 aux
+    like like VERB 4 ccomp
+    to to PART 9 mark
+    meet meet VERB 7 xcomp
+    Kim Kim PROPN 9 obj
+    . . PUNCT 4 punct
+    """,
+)
+
+ALSO_SAID = (
+    "Kang also said he would like to meet Kim.",
+    """
+    Kang Kang PROPN 3 nsubj
+    also also ADV 3 advmod
+    said say VERB 0 root
+    he he PRON 6 nsubj
+    would would AUX 6 aux
+    like like VERB 3 ccomp
+    to to PART 8 mark
+    meet meet VERB 6 xcomp
+    Kim Kim PROPN 8 obj
+    . . PUNCT 3 punct
+    """,
+)

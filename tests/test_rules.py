@@ -158,6 +158,13 @@ class TestPolnearConventions:
         assert att.cue is not None and att.cue.span.text == "has said"
         assert att.content.quote == "he would like to meet Kim"
 
+    def test_adverb_inside_the_verb_group_is_part_of_the_cue(self) -> None:
+        """'has also said' is the cue; a bare 'also said' keeps only the verb."""
+        att = only(run(parses.HAS_ALSO_SAID))
+        assert att.cue is not None and att.cue.span.text == "has also said"
+        att = only(run(parses.ALSO_SAID))
+        assert att.cue is not None and att.cue.span.text == "also said"
+
     def test_any_verb_after_a_quotation_is_a_cue(self) -> None:
         """'"Q," the judge exclaimed' needs no lexicon entry for the verb."""
         att = only(run(parses.EXCLAIMED))
@@ -228,6 +235,34 @@ class TestEvidence:
         att = only(run(parses.POLL_SHOWS))
         assert att.speaker is not None and att.speaker.span.text == "One poll"
         assert att.content.quote == "Cruz ahead in Indiana"
+
+    def test_in_a_poll_fronted(self) -> None:
+        """'In exit polls, S': the polls are the source of S, 'In' the cue."""
+        att = only(run(parses.IN_EXIT_POLLS))
+        assert att.speaker is not None and att.speaker.span.text == "exit polls"
+        assert att.cue is not None and att.cue.span.text == "In"
+        assert att.content.quote == "voters were unhappy with the government"
+
+    def test_in_the_polls_after_the_clause(self) -> None:
+        """'S in the polls, ahead of X': the content is the clause before the phrase."""
+        att = only(run(parses.LEADING_IN_POLLS))
+        assert att.content.quote == "Trump is leading"
+        assert att.speaker is not None and att.speaker.span.text == "the polls"
+
+    def test_movement_in_the_polls_is_not_an_attribution(self) -> None:
+        """'He rose in the polls' says how the polls moved, not what they found."""
+        assert run(parses.ROSE_IN_POLLS) == ()
+
+    def test_prepositional_cue(self) -> None:
+        """'talked about X': the preposition joins the cue, its object is the content."""
+        att = only(run(parses.TALKED_ABOUT))
+        assert att.cue is not None and att.cue.span.text == "talked about"
+        assert att.content.quote == "the economy"
+        assert att.speaker is not None and att.speaker.span.text == "Clinton"
+
+    def test_prepositional_cue_needs_its_preposition(self) -> None:
+        """'talked in Ohio' is not a prepositional cue."""
+        assert run(parses.TALKED_IN) == ()
 
     def test_show_without_evidence_subject(self) -> None:
         """'the senator smiled, showing his side' is not an attribution."""

@@ -108,14 +108,17 @@ _SMALL = ["--no_pretrain", "--hidden_dim", "200", "--char_hidden_dim", "200", "-
           "--word_cutoff", "2"]
 
 
-def _encoder_args(use_encoder: bool) -> list[str]:
-    return ["--bert_model", str(encoder_dir()), "--no_bert_finetune"] if use_encoder else []
+def _trainer(module: str, use_encoder: bool) -> list[str]:
+    """The command that runs ``module``: through the encoder cache, with the frozen encoder, when ``use_encoder``."""
+    if not use_encoder:
+        return ["-m", module]
+    return ["-m", "quotes.training.cached", module, "--bert_model", str(encoder_dir()), "--no_bert_finetune"]
 
 
 def pos(layout: Layout, steps: int, use_encoder: bool) -> None:
     _run(layout, "pos", [
-        "-m", "stanza.models.tagger", "--mode", "train", "--lang", "en", "--shorthand", SHORTHAND, *_SMALL,
-        "--share_hid", "--batch_size", "100", *_encoder_args(use_encoder),
+        *_trainer("stanza.models.tagger", use_encoder), "--mode", "train", "--lang", "en", "--shorthand", SHORTHAND,
+        *_SMALL, "--share_hid", "--batch_size", "100",
         "--train_file", str(ud.combined_train(layout.data, layout.work)),
         "--eval_file", str(ud.ud_file(layout.data, "ewt", "dev")), "--output_file", str(layout.work / "pos_dev_pred.conllu"),
         "--max_steps", str(steps), "--eval_interval", "100", "--fix_eval_interval",
@@ -125,8 +128,8 @@ def pos(layout: Layout, steps: int, use_encoder: bool) -> None:
 
 def depparse(layout: Layout, steps: int, use_encoder: bool) -> None:
     _run(layout, "depparse", [
-        "-m", "stanza.models.parser", "--mode", "train", "--lang", "en", "--shorthand", SHORTHAND, *_SMALL,
-        "--batch_size", "2000", *_encoder_args(use_encoder),
+        *_trainer("stanza.models.parser", use_encoder), "--mode", "train", "--lang", "en", "--shorthand", SHORTHAND,
+        *_SMALL, "--batch_size", "2000", *(["--bert_hidden_layers_original"] if use_encoder else []),
         "--train_file", str(ud.combined_train(layout.data, layout.work)),
         "--eval_file", str(ud.ud_file(layout.data, "ewt", "dev")), "--output_file", str(layout.work / "depparse_dev_pred.conllu"),
         "--max_steps", str(steps), "--second_optim_start_step", str(int(steps * 0.7)),

@@ -1,0 +1,69 @@
+"""Compute the frozen encoder's word vectors once per sentence and share them.
+
+The bundled tagger and parser both read vectors from the same frozen MiniLM
+encoder. Stanza recomputes them in every model and, during training, in every
+epoch. Because the encoder is frozen (never fine-tuned), its output for a
+sentence never changes, so this cache stores it per sentence (with the start
+and end markers the parser wants; the tagger gets the same rows without them).
+At parse time the parser reuses the tagger's vectors; during training each
+sentence goes through the encoder once instead of once per step.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Any
+
+PATCHED_MODULES = ("stanza.models.pos.model", "stanza.models.depparse.model")
+"""The Stanza model modules that call ``extract_bert_embeddings`` by its global name."""
+
+
+class EncoderCache:
+    """A bounded sentence → encoder-vectors cache that stands in for Stanza's ``extract_bert_embeddings``."""
+
+    def __init__(self, extract: Callable[..., list[Any]], limit: int | None = 4096) -> None:
+        self._extract = extract
+        self._limit = limit
+        self._vectors: OrderedDict[tuple[str, tuple[str, ...]], Any] = OrderedDict()
+        self.computed = 0
+        self.reused = 0
+
+    def __call__(self, model_name: str, tokenizer: Any, model: Any, data: Sequence[Sequence[str]], device: Any,
+                 keep_endpoints: bool, detach: bool = True, bert_layer_mix: Any = None,
+                 peft_name: str | None = None) -> list[Any]:
+        if not detach or bert_layer_mix is not None or peft_name is not None:
+            return self._extract(model_name, tokenizer, model, data, device, keep_endpoints, detach=detach,
+                                 bert_layer_mix=bert_layer_mix, peft_name=peft_name)
+        keys = [(model_name, tuple(words)) for words in data]
+        missing = list(dict.fromkeys(key for key in keys if key not in self._vectors))
+        if missing:
+            vectors = self._extract(model_name, tokenizer, model, [list(words) for _, words in missing], device,
+                                    True, detach=True)
+            for key, value in zip(missing, vectors):
+                self._vectors[key] = value
+            self.computed += len(missing)
+        self.reused += len(keys) - len(missing)
+        out = []
+        for key in keys:
+            value = self._vectors[key]
+            self._vectors.move_to_end(key)
+            out.append(value if keep_endpoints else value[1:-1])
+        if self._limit is not None:
+            while len(self._vectors) > self._limit:
+                self._vectors.popitem(last=False)
+        return out
+
+
+def install(limit: int | None = 4096) -> EncoderCache:
+    """Route Stanza's tagger and parser through one shared cache (idempotent); returns the cache."""
+    import importlib
+
+    modules = [importlib.import_module(name) for name in PATCHED_MODULES]
+    current = modules[0].extract_bert_embeddings
+    if isinstance(current, EncoderCache):
+        return current
+    cache = EncoderCache(current, limit)
+    for module in modules:
+        module.extract_bert_embeddings = cache
+    return cache
