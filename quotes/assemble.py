@@ -367,7 +367,7 @@ def _resolve(doc: ParsedDoc, drafts: list[_Draft], quotations: list[Quotation], 
         elif draft.mention is not None:
             speakers[i] = resolver.resolve(draft.mention, draft.mention.span.start)
     for i, draft in enumerate(originals):
-        if draft.mention is None and draft.cue is not None and i not in speakers:
+        if draft.mention is None and draft.cue is not None and i not in speakers and draft.rule != "raising":
             sharing = _sentence_speaker(originals, speakers, draft)
             if sharing is not None:
                 speakers[i] = sharing

@@ -55,6 +55,11 @@ class EncoderCache:
         return out
 
 
+    def clear(self) -> None:
+        """Forget every stored sentence (the parser calls this after each batch of texts)."""
+        self._vectors.clear()
+
+
 def install(limit: int | None = 4096) -> EncoderCache:
     """Route Stanza's tagger and parser through one shared cache (idempotent); returns the cache."""
     import importlib

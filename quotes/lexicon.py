@@ -44,6 +44,8 @@ class Lexicon:
     """Cues whose direct object is their content ("criticized [the policy]", "called [it a disaster]")."""
     prepositional_verbs: frozenset[str]
     """ "verb preposition" cues whose content is the preposition's object ("talk about [X]", "call for [X]")."""
+    raising_verbs: frozenset[str]
+    """ "X seems to Y" cues: no source, the content is the subject and the complement."""
     evidence_nouns: frozenset[str]
     """Subjects that make "show", "find", "suggest" attribute their object ("a poll shows [X]")."""
     titles: frozenset[str]
@@ -74,6 +76,7 @@ class Lexicon:
             infinitive_verbs=_words(cues.get("infinitive_verbs", []), "infinitive_verbs"),
             object_verbs=_words(cues.get("object_verbs", []), "object_verbs"),
             prepositional_verbs=_words(cues.get("prepositional_verbs", []), "prepositional_verbs"),
+            raising_verbs=_words(cues.get("raising_verbs", []), "raising_verbs"),
             evidence_nouns=_words(cues.get("evidence_nouns", []), "evidence_nouns"),
             **{key: _words(speakers.get(key, []), key) for key in
                ("titles", "honorifics", "person_pronouns", "group_pronouns", "anonymous", "media", "organisation")},

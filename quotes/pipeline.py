@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from quotes import encoder_cache
 from quotes.errors import ModelError
 from quotes.normalize import Normalized, normalize
 from quotes.parsed import ParsedDoc, Sentence, Word
@@ -92,7 +93,7 @@ def build_stanza(resources_dir: str | os.PathLike[str] | None = None, *, process
     try:
         return stanza.Pipeline(
             "en", dir=str(BUNDLED_DIR), processors=wanted, resources_filepath=str(BUNDLED_DIR / "resources.json"),
-            foundation_cache=_encoder_cache() if "pos" in wanted else None,
+            foundation_cache=_encoder_cache() if {"pos", "depparse"} & set(wanted.split(",")) else None,
             pos_pretrain_path=None, depparse_pretrain_path=None, **paths, **common,
         )
     except Exception as exc:
@@ -109,6 +110,7 @@ class Parser:
             torch.set_num_threads(threads)
         logging.getLogger("stanza").setLevel(logging.WARNING)
         self._nlp = build_stanza(resources_dir)
+        self._encoder = encoder_cache.install()
 
     def parse(self, text: str) -> ParsedDoc:
         """Parse one text; offsets in the result point into ``text`` itself."""
@@ -120,7 +122,10 @@ class Parser:
 
         prepared = [normalize(t) for t in texts]
         docs = [stanza.Document([], text=p.text) for p in prepared]
-        docs = self._nlp(docs) if docs else []
+        try:
+            docs = self._nlp(docs) if docs else []
+        finally:
+            self._encoder.clear()
         return [_to_parsed(original, prep, doc) for original, prep, doc in zip(texts, prepared, docs)]
 
 

@@ -25,6 +25,8 @@ LOOSE_CLAUSE_RELS = frozenset({"advcl", "dep", "parataxis", "obj", "xcomp", "acl
 CONTENT_MARKERS = frozenset({"that", "against", "whether", "if"})
 """Words opening a reported clause ("warned [against suggesting ...]")."""
 NEGATION = frozenset({"not", "n't", "never", "no"})
+PARTICIPLE_OPENERS = frozenset({"when", "after", "if", "once", "while", "as", "before"})
+"""Words that open a sentence-initial participle clause ("When asked about S, …")."""
 NON_CUE_ADVERBS = frozenset({"when", "where", "why", "how", "so", "then", "as", "only", "just", "even"})
 """Adverbs before a cue verb that belong to the clause, not to the verb group ("when asked", "as he said")."""
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -60,6 +62,8 @@ def find_candidates(sentence: Sentence, lexicon: Lexicon) -> list[Candidate]:
         if word.id in used:
             continue
         cand = _phrase_cue(sentence, word, lexicon)
+        if cand is None:
+            cand = _raising_cue(sentence, word, lexicon)
         if cand is None:
             cand = _verb_cue(sentence, word, lexicon)
         if cand is None:
@@ -254,7 +258,14 @@ def _may_lack_source(sentence: Sentence, verb: Word, lemma: str, lexicon: Lexico
     if lemma in lexicon.object_verbs and lemma not in lexicon.verbs:
         return False
     passive = any(k.deprel in ("nsubj:pass", "expl", "aux:pass", "expl:pass") for k in sentence.children(verb))
-    return passive or verb.xpos in ("VBN", "VBG") or "VerbForm=Part" in verb.feats or "VerbForm=Ger" in verb.feats
+    return (passive or verb.xpos in ("VBN", "VBG") or "VerbForm=Part" in verb.feats or "VerbForm=Ger" in verb.feats
+            or _opens_participle_clause(sentence, verb))
+
+
+def _opens_participle_clause(sentence: Sentence, verb: Word) -> bool:
+    """ "[Asked] whether S, Ban demurred" / "When [asked] about S": a sentence-initial participle, however tagged."""
+    before = [w for w in sentence.words if w.id < verb.id and w.upos != "PUNCT"]
+    return verb.text[:1].isalpha() and (not before or (len(before) == 1 and _lower(before[0]) in PARTICIPLE_OPENERS))
 
 
 def _adjacent_aux(sentence: Sentence, verb: Word) -> list[int]:
@@ -287,8 +298,10 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
     if clauses:
         ids = set().union(*(_ids(sentence.subtree(c)) for c in clauses))
         for conj in _children(sentence, verb, ["conj"]):
-            if conj.id > max(ids) and not _active_subjects(sentence, conj) and any(
-                    _lower(a) in BACKSHIFT_MODALS for a in _children(sentence, conj, ["aux"])):
+            backshifted = not _active_subjects(sentence, conj) and any(
+                _lower(a) in BACKSHIFT_MODALS for a in _children(sentence, conj, ["aux"]))
+            second_that = any(_lower(m) == "that" for m in _children(sentence, conj, ["mark"]))
+            if conj.id > max(ids) and (backshifted or second_that):
                 ids |= _ids(sentence.subtree(conj))
         if len(clauses) > 1 and all(c.id > verb.id for c in clauses) or len(ids) > len(_ids(sentence.subtree(clauses[0]))):
             ids |= {w.id for w in sentence.words if min(ids) < w.id < max(ids)}
@@ -551,6 +564,36 @@ def _verb_speaker(sentence: Sentence, verb: Word) -> tuple[int | None, int | Non
             head, steps = sentence.head_of(head), steps + 1
         current = head
     return None, None
+
+
+def _raising_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | None:
+    """ "The race seems [to favour Trump]" / "it appears [that S]": a perception with no source.
+
+    The content is the subject with the complement ("The race … to favour
+    Trump"), or the clause after an expletive "it", which then joins the cue.
+    """
+    if word.upos not in ("VERB", "AUX") or word.lemma.lower() not in lexicon.raising_verbs:
+        return None
+    cue_ids = [word.id, *_adjacent_aux(sentence, word)]
+    clauses = [k for k in _children(sentence, word, ["ccomp"]) if k.id > word.id]
+    expletive = [k for k in _children(sentence, word, ["expl", "nsubj"]) if _lower(k) == "it"]
+    if clauses and expletive:
+        cue_ids.append(expletive[0].id)
+        content = _ids(sentence.subtree(clauses[0]))
+    else:
+        complements = [k for k in _children(sentence, word, ["xcomp"]) if k.id > word.id]
+        if not complements:
+            complements = [k for k in _children(sentence, word, ["obl"])
+                           if k.id > word.id and any(_lower(c) == "like" for c in _children(sentence, k, ["case"]))]
+            cue_ids.extend(c.id for c in complements[:1] for c in _children(sentence, c, ["case"]))
+        subjects = _children(sentence, word, ["nsubj", "nsubj:pass"])
+        if not complements or not subjects:
+            return None
+        content = _ids(sentence.subtree(subjects[0])) | _ids(sentence.subtree(complements[0]))
+    content = _trim(sentence, content - set(cue_ids))
+    if not content:
+        return None
+    return Candidate(sentence.index, tuple(sorted(cue_ids)), word.lemma.lower(), None, content, "raising")
 
 
 def _noun_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | None:

@@ -170,7 +170,7 @@ class Resolver:
         elif words and words[0] == "the" and mention.role is not None:
             entity = self._descriptor(mention, offset)
             if entity is not None:
-                name, role, kind = entity.name, role, SpeakerType.PERSON
+                name, kind = entity.name, SpeakerType.PERSON
         speaker = Speaker(mention.span, name, role, kind)
         self._spoken.append((offset, speaker))
         return speaker

@@ -1,0 +1,59 @@
+"""The encoder cache: each sentence is encoded once and shared by the tagger and the parser."""
+
+from __future__ import annotations
+
+from quotes.encoder_cache import EncoderCache
+
+
+class FakeEncoder:
+    """Stands in for Stanza's ``extract_bert_embeddings``: one row per word plus start and end markers."""
+
+    def __init__(self) -> None:
+        self.calls: list[list[list[str]]] = []
+
+    def __call__(self, model_name, tokenizer, model, data, device, keep_endpoints, detach=True,
+                 bert_layer_mix=None, peft_name=None):
+        self.calls.append([list(words) for words in data])
+        rows = [["<s>", *words, "</s>"] for words in data]
+        return rows if keep_endpoints else [r[1:-1] for r in rows]
+
+
+def call(cache: EncoderCache, sentences: list[list[str]], keep_endpoints: bool, **kwargs):
+    return cache("m", None, None, sentences, "cpu", keep_endpoints, **kwargs)
+
+
+def test_second_model_reuses_the_first_models_vectors() -> None:
+    fake = FakeEncoder()
+    cache = EncoderCache(fake)
+    tagger = call(cache, [["He", "said"], ["Yes"]], keep_endpoints=False)
+    parser = call(cache, [["Yes"], ["He", "said"]], keep_endpoints=True)
+    assert tagger == [["He", "said"], ["Yes"]]
+    assert parser == [["<s>", "Yes", "</s>"], ["<s>", "He", "said", "</s>"]]
+    assert len(fake.calls) == 1 and cache.computed == 2 and cache.reused == 2
+
+
+def test_only_new_sentences_are_encoded_once_each() -> None:
+    fake = FakeEncoder()
+    cache = EncoderCache(fake)
+    call(cache, [["a"]], keep_endpoints=True)
+    call(cache, [["a"], ["b"], ["b"]], keep_endpoints=True)
+    assert fake.calls == [[["a"]], [["b"]]]
+
+
+def test_fine_tuned_or_mixed_layers_bypass_the_cache() -> None:
+    fake = FakeEncoder()
+    cache = EncoderCache(fake)
+    call(cache, [["a"]], keep_endpoints=True, detach=False)
+    call(cache, [["a"]], keep_endpoints=True, bert_layer_mix=object())
+    assert len(fake.calls) == 2 and cache.computed == 0
+
+
+def test_limit_evicts_the_oldest_and_clear_forgets_all() -> None:
+    fake = FakeEncoder()
+    cache = EncoderCache(fake, limit=2)
+    call(cache, [["a"], ["b"], ["c"]], keep_endpoints=True)
+    call(cache, [["a"]], keep_endpoints=True)
+    assert fake.calls[-1] == [["a"]]
+    cache.clear()
+    call(cache, [["c"]], keep_endpoints=True)
+    assert fake.calls[-1] == [["c"]]
