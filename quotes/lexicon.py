@@ -82,6 +82,29 @@ class Lexicon:
                ("titles", "honorifics", "person_pronouns", "group_pronouns", "anonymous", "media", "organisation")},
         )
 
+    def verb_lemma(self, lemma: str, form: str) -> str:
+        """``lemma``, or the cue verb it was meant to be: a small lemmatizer turns unseen "vowed" into "vowe".
+
+        Tries the lemma, the lemma with a final "e" dropped or added, then stems of
+        the surface form ("-ed", "-ing", "-s", doubled consonants); the first that
+        is a cue verb wins, otherwise the lemma stands.
+        """
+        lemma = lemma.lower()
+        known = self._cue_verbs
+        if lemma in known:
+            return lemma
+        candidates = [lemma[:-1] if lemma.endswith("e") else lemma + "e"]
+        word = form.lower()
+        for suffix in ("ing", "ed", "es", "s", "d"):
+            if word.endswith(suffix) and len(word) > len(suffix) + 2:
+                stem = word[: -len(suffix)]
+                candidates += [stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem]
+        return next((c for c in candidates if c in known), lemma)
+
+    @property
+    def _cue_verbs(self) -> frozenset[str]:
+        return _cue_verbs(self)
+
     def extended(self, path: str | Path) -> Lexicon:
         """This lexicon plus the words of a user JSON file."""
         return self._merged(_read(Path(path)), keep=True)
@@ -121,6 +144,13 @@ def _read(path: Path) -> dict[str, Any]:
         raise LexiconError(f"lexicon {path} has unknown keys {sorted(unknown)}; valid keys: "
                            f"{', '.join(f.name for f in attrs.fields(Lexicon))}")
     return data
+
+
+@lru_cache(maxsize=8)
+def _cue_verbs(lexicon: Lexicon) -> frozenset[str]:
+    """Every lemma that can head a verb cue, for ``Lexicon.verb_lemma``."""
+    return (lexicon.verbs | lexicon.object_verbs | lexicon.infinitive_verbs | lexicon.raising_verbs
+            | frozenset(p.split(" ", 1)[0] for p in lexicon.prepositional_verbs))
 
 
 @lru_cache(maxsize=1)

@@ -56,6 +56,7 @@ class Candidate:
 
 def find_candidates(sentence: Sentence, lexicon: Lexicon) -> list[Candidate]:
     """Every cue in ``sentence`` with its speaker and content."""
+    sentence = _with_cue_lemmas(sentence, lexicon)
     found: list[Candidate] = []
     used: set[int] = set()
     for word in sentence.words:
@@ -74,6 +75,17 @@ def find_candidates(sentence: Sentence, lexicon: Lexicon) -> list[Candidate]:
             found.append(cand)
             used.update(cand.cue)
     return _drop_nested_cues(found)
+
+
+def _with_cue_lemmas(sentence: Sentence, lexicon: Lexicon) -> Sentence:
+    """The sentence with verb lemmas repaired where a cue verb was meant ("vowe" → "vow", "endors" → "endorse")."""
+    words = list(sentence.words)
+    for i, word in enumerate(words):
+        if word.upos in ("VERB", "AUX"):
+            lemma = lexicon.verb_lemma(word.lemma, word.text)
+            if lemma != word.lemma:
+                words[i] = attrs.evolve(word, lemma=lemma)
+    return attrs.evolve(sentence, words=tuple(words)) if words != list(sentence.words) else sentence
 
 
 def _drop_nested_cues(found: list[Candidate]) -> list[Candidate]:

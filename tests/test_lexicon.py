@@ -50,3 +50,18 @@ class TestLexicon:
         """A missing file is a LexiconError naming it."""
         with pytest.raises(LexiconError, match="nope.json"):
             Lexicon.default().extended(tmp_path / "nope.json")
+
+
+class TestVerbLemma:
+    def test_repairs_lemmatizer_slips_on_cue_verbs(self) -> None:
+        lexicon = Lexicon.default()
+        assert lexicon.verb_lemma("vowe", "vowed") == "vow"
+        assert lexicon.verb_lemma("endors", "endorsed") == "endorse"
+        assert lexicon.verb_lemma("applaude", "applauded") == "applaud"
+        assert lexicon.verb_lemma("urging", "urging") == "urge"
+
+    def test_leaves_other_lemmas_alone(self) -> None:
+        lexicon = Lexicon.default()
+        assert lexicon.verb_lemma("say", "said") == "say"
+        assert lexicon.verb_lemma("walk", "walked") == "walk"
+        assert lexicon.verb_lemma("bore", "bored") == "bore"
