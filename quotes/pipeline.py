@@ -72,6 +72,7 @@ def build_stanza(resources_dir: str | os.PathLike[str] | None = None, *, process
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     import stanza
 
+    encoder_cache.install()
     resources_dir = resources_dir or os.environ.get(RESOURCES_ENV)
     wanted = processors or ",".join(PROCESSOR_FILES)
     common: dict[str, Any] = {"download_method": None, "use_gpu": False, "logging_level": "ERROR"}

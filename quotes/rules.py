@@ -188,8 +188,12 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     if _is_negated(sentence, word) and _opens_question(sentence, content, lexicon):
         return None
     speaker, antecedent = _verb_speaker(sentence, word)
+    inverted = _inverted_speaker(sentence, word)
+    if inverted is not None and speaker is not None and speaker < word.id and any(
+            w.text in QUOTE_TOKENS for w in sentence.words if speaker < w.id < word.id):
+        speaker, antecedent = inverted, None
     if not _active_subjects(sentence, word):
-        nearby = _inverted_speaker(sentence, word) or _segment_speaker(sentence, word) or _initial_subject(sentence, word)
+        nearby = inverted or _segment_speaker(sentence, word) or _initial_subject(sentence, word)
         if nearby is not None:
             speaker, antecedent = nearby, None
     if speaker is None and not _may_lack_source(sentence, word, lemma, lexicon):
@@ -727,7 +731,7 @@ def mention_ids(sentence: Sentence, head: Word) -> list[Word]:
     while frontier:
         current = frontier.pop()
         for child in sentence.children(current):
-            if child.deprel in MENTION_STOP_RELS or child.rel in MENTION_STOP_RELS:
+            if child.id in keep or child.deprel in MENTION_STOP_RELS or child.rel in MENTION_STOP_RELS:
                 continue
             if child.id > head.id and child.rel in ("nmod",) and _lower(sentence.subtree(child)[0]) in ("who", "which"):
                 continue

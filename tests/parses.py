@@ -12,12 +12,13 @@ from quotes.parsed import ParsedDoc
 
 
 def conllu(rows: str) -> str:
-    """CoNLL-U for one sentence given as whitespace-separated "FORM LEMMA UPOS HEAD DEPREL" lines."""
+    """CoNLL-U for one sentence given as whitespace-separated "FORM LEMMA UPOS HEAD DEPREL [XPOS]" lines."""
     lines = []
     for i, row in enumerate(r for r in rows.strip().splitlines() if r.strip()):
-        form, lemma, upos, head, deprel = row.split()
+        form, lemma, upos, head, deprel, *rest = row.split()
+        xpos = rest[0] if rest else "_"
         feats = "Polarity=Neg" if lemma == "not" else "_"
-        lines.append("\t".join([str(i + 1), form, lemma, upos, "_", feats, head, deprel, "_", "_"]))
+        lines.append("\t".join([str(i + 1), form, lemma, upos, xpos, feats, head, deprel, "_", "_"]))
     return "\n".join(lines) + "\n"
 
 
@@ -542,5 +543,25 @@ ALSO_SAID = (
     meet meet VERB 6 xcomp
     Kim Kim PROPN 8 obj
     . . PUNCT 3 punct
+    """,
+)
+
+SAID_AFTER_QUOTE_MISPARSED = (
+    '"A clear imperative is to stay close," said Mr. Hof.',
+    """
+    " " PUNCT 4 punct
+    A a DET 4 det
+    clear clear ADJ 4 amod
+    imperative imperative NOUN 11 nsubj
+    is be AUX 7 aux
+    to to PART 7 mark
+    stay stay VERB 11 advcl
+    close close ADJ 7 xcomp
+    , , PUNCT 11 punct
+    " " PUNCT 11 punct
+    said say VERB 0 root VBD
+    Mr. Mr. PROPN 11 obj
+    Hof Hof PROPN 11 obj
+    . . PUNCT 11 punct
     """,
 )

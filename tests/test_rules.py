@@ -166,6 +166,12 @@ class TestPolnearConventions:
         att = only(run(parses.ALSO_SAID))
         assert att.cue is not None and att.cue.span.text == "also said"
 
+    def test_inverted_speaker_beats_a_subject_inside_the_quotation(self) -> None:
+        """'"Q," said Mr. Hof' where the parser made a word of Q the subject: Mr. Hof still speaks."""
+        att = only(run(parses.SAID_AFTER_QUOTE_MISPARSED))
+        assert att.speaker is not None and att.speaker.span.text.startswith("Mr.")
+        assert att.content.quote == "A clear imperative is to stay close"
+
     def test_any_verb_after_a_quotation_is_a_cue(self) -> None:
         """'"Q," the judge exclaimed' needs no lexicon entry for the verb."""
         att = only(run(parses.EXCLAIMED))
