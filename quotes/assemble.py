@@ -99,8 +99,7 @@ def _draft(doc: ParsedDoc, sentence: Sentence, cand: Candidate, quotations: list
     if cand.antecedent is not None:
         noun = sentence.word(cand.antecedent)
         antecedent = describe(doc, sentence, noun, lexicon) if noun is not None else None
-    if mention is not None and cand.lemma not in ("say", "tell") and any(
-            q.inner_start <= cue[0] < q.inner_end and q.inner_start <= mention.span.start < q.inner_end for q in quotations):
+    if any(s <= cue[0] < e for q in quotations for s, e in q.pieces):
         return None
     framing = _framing_quotation(doc.text, cue, mention, quotations)
     if framing is not None:

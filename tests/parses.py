@@ -565,3 +565,22 @@ SAID_AFTER_QUOTE_MISPARSED = (
     . . PUNCT 11 punct
     """,
 )
+
+CUE_INSIDE_QUOTE = (
+    '"Everyone knows I said it was wrong," he added.',
+    """
+    " " PUNCT 3 punct
+    Everyone everyone PRON 3 nsubj
+    knows know VERB 12 ccomp
+    I I PRON 5 nsubj
+    said say VERB 3 ccomp
+    it it PRON 8 nsubj
+    was be AUX 8 cop
+    wrong wrong ADJ 5 ccomp
+    , , PUNCT 12 punct
+    " " PUNCT 12 punct
+    he he PRON 12 nsubj
+    added add VERB 0 root VBD
+    . . PUNCT 12 punct
+    """,
+)

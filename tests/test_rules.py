@@ -172,6 +172,12 @@ class TestPolnearConventions:
         assert att.speaker is not None and att.speaker.span.text.startswith("Mr.")
         assert att.content.quote == "A clear imperative is to stay close"
 
+    def test_cue_inside_a_quotation_is_part_of_the_quote(self) -> None:
+        """'"… I said it was wrong," he added': the quoted "I said" is not an attribution of its own."""
+        att = only(run(parses.CUE_INSIDE_QUOTE))
+        assert att.cue is not None and att.cue.span.text == "added"
+        assert att.content.quote == "Everyone knows I said it was wrong"
+
     def test_any_verb_after_a_quotation_is_a_cue(self) -> None:
         """'"Q," the judge exclaimed' needs no lexicon entry for the verb."""
         att = only(run(parses.EXCLAIMED))
