@@ -360,6 +360,9 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
         right = _finite_right_part(sentence, verb)
         if right:
             return right, "verb-right-clause"
+        orphan = _orphan_clause(sentence, verb)
+        if orphan:
+            return orphan, "verb-orphan-clause"
     if (verb.deprel == "root" and _bare_report(sentence, verb)) or _introduces_quotation(sentence, verb):
         return frozenset(), "verb-bare"
     return None, ""
@@ -460,6 +463,20 @@ def _finite_right_part(sentence: Sentence, verb: Word) -> frozenset[int] | None:
             break
         ids |= _ids(sentence.subtree(k))
     return frozenset(ids)
+
+
+def _orphan_clause(sentence: Sentence, verb: Word) -> frozenset[int] | None:
+    """ "…, saying [the city is a front]" where the parser hung the clause on another word.
+
+    The verb has no dependents to its right, yet a finite clause follows it to
+    the end of the sentence: that clause is what was said.
+    """
+    if any(k.id > verb.id and k.upos != "PUNCT" for k in sentence.children(verb)):
+        return None
+    after = [w for w in sentence.words if w.id > verb.id]
+    if not after or after[0].upos == "PUNCT" or not any(_finite(w) for w in after):
+        return None
+    return _trim(sentence, _ids(after))
 
 
 def _finite(word: Word) -> bool:

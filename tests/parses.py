@@ -584,3 +584,22 @@ CUE_INSIDE_QUOTE = (
     . . PUNCT 12 punct
     """,
 )
+
+SAYING_ORPHAN = (
+    "The Russians justified strikes, saying the city is an important front.",
+    """
+    The the DET 2 det
+    Russians Russian PROPN 3 nsubj
+    justified justify VERB 0 root VBD
+    strikes strike NOUN 3 obj
+    , , PUNCT 6 punct
+    saying say VERB 3 advcl VBG
+    the the DET 8 det
+    city city NOUN 12 nsubj
+    is be AUX 12 cop VBZ
+    an a DET 12 det
+    important important ADJ 12 amod
+    front front NOUN 3 parataxis
+    . . PUNCT 3 punct
+    """,
+)

@@ -178,6 +178,13 @@ class TestPolnearConventions:
         assert att.cue is not None and att.cue.span.text == "added"
         assert att.content.quote == "Everyone knows I said it was wrong"
 
+    def test_clause_the_parser_hung_elsewhere(self) -> None:
+        """'…, saying S' where S was attached to the main verb: S is still what was said."""
+        att = only(run(parses.SAYING_ORPHAN))
+        assert att.cue is not None and att.cue.span.text == "saying"
+        assert att.speaker is not None and att.speaker.span.text == "The Russians"
+        assert att.content.quote == "the city is an important front"
+
     def test_any_verb_after_a_quotation_is_a_cue(self) -> None:
         """'"Q," the judge exclaimed' needs no lexicon entry for the verb."""
         att = only(run(parses.EXCLAIMED))
