@@ -325,6 +325,10 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
     for child in _children(sentence, verb, LOOSE_CLAUSE_RELS):
         if child.rel in ("advcl", "dep", "obj", "acl", "obl", "conj") and _marked(sentence, child) and child.id > verb.id:
             return _ids(sentence.subtree(child)), "verb-marked-clause"
+    if verb.lemma.lower() in lexicon.verbs:
+        buried = _buried_that_clause(sentence, verb)
+        if buried is not None:
+            return _ids(sentence.subtree(buried)), "verb-buried-clause"
     if verb.lemma.lower() in lexicon.infinitive_verbs:
         for child in _children(sentence, verb, ["xcomp"]):
             if any(_lower(m) == "to" for m in _children(sentence, child, ["mark"])):
@@ -463,6 +467,24 @@ def _finite_right_part(sentence: Sentence, verb: Word) -> frozenset[int] | None:
             break
         ids |= _ids(sentence.subtree(k))
     return frozenset(ids)
+
+
+def _buried_that_clause(sentence: Sentence, verb: Word) -> Word | None:
+    """ "claimed [in an interview with X] that S" where the parser hung the that-clause on X.
+
+    The first clause opened by "that" inside one of the verb's right-hand objects
+    or obliques, with no other verb on the way down, is the complement.
+    """
+    for child in _children(sentence, verb, ["obl", "obj", "iobj"]):
+        if child.id < verb.id:
+            continue
+        for word in sentence.subtree(child):
+            if word.id == child.id or not any(_lower(m) == "that" for m in _children(sentence, word, ["mark"])):
+                continue
+            path = [a for a in sentence.ancestors(word) if a.id != verb.id and verb.id in {b.id for b in sentence.ancestors(a)}]
+            if not any(a.upos in ("VERB", "AUX") for a in path):
+                return word
+    return None
 
 
 def _orphan_clause(sentence: Sentence, verb: Word) -> frozenset[int] | None:

@@ -603,3 +603,21 @@ SAYING_ORPHAN = (
     . . PUNCT 3 punct
     """,
 )
+
+CLAIMED_BURIED_THAT = (
+    "Pate claimed in an interview with Breitbart that he is neutral.",
+    """
+    Pate Pate PROPN 2 nsubj
+    claimed claim VERB 0 root VBD
+    in in ADP 5 case
+    an a DET 5 det
+    interview interview NOUN 2 obl
+    with with ADP 7 case
+    Breitbart Breitbart PROPN 5 nmod
+    that that SCONJ 11 mark
+    he he PRON 11 nsubj
+    is be AUX 11 cop VBZ
+    neutral neutral ADJ 7 acl
+    . . PUNCT 2 punct
+    """,
+)

@@ -185,6 +185,12 @@ class TestPolnearConventions:
         assert att.speaker is not None and att.speaker.span.text == "The Russians"
         assert att.content.quote == "the city is an important front"
 
+    def test_that_clause_buried_in_an_oblique(self) -> None:
+        """'claimed in an interview with X that S' where S hangs on X: S is the content."""
+        att = only(run(parses.CLAIMED_BURIED_THAT))
+        assert att.cue is not None and att.cue.span.text == "claimed"
+        assert att.content.quote == "that he is neutral"
+
     def test_any_verb_after_a_quotation_is_a_cue(self) -> None:
         """'"Q," the judge exclaimed' needs no lexicon entry for the verb."""
         att = only(run(parses.EXCLAIMED))
