@@ -305,7 +305,8 @@ def _headline_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[_
         if not heads:
             continue
         opening = next((q for q in quotations if q.start == match.start("rest")), None)
-        pieces = [_strip(text, s, e) for s, e in opening.pieces] if opening else [_strip(text, match.start("rest"), end)]
+        pieces = ([_strip(text, s, e) for s, e in opening.pieces] if opening
+                  else [_strip(text, match.start("rest"), min(end, sentence.end))])
         pieces = [(s, e) for s, e in pieces if s < e]
         if not pieces or _word_set(pieces) & frozenset().union(*covered):
             continue
