@@ -56,7 +56,7 @@ def assemble(doc: ParsedDoc, lexicon: Lexicon) -> tuple[Attribution, ...]:
             draft = _draft(doc, sentence, cand, quotations, lexicon)
             if draft is not None:
                 drafts.append(draft)
-    drafts = _dedupe(drafts)
+    drafts = _without_nested(_dedupe(drafts))
     drafts.extend(_headline_drafts(doc, quotations, drafts, lexicon))
     drafts = _quotation_drafts(doc, quotations, drafts, lexicon)
     return _resolve(doc, drafts, quotations, lexicon)
@@ -215,6 +215,19 @@ def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
         if clash is None:
             kept.append(draft)
     return kept
+
+
+def _without_nested(drafts: list[_Draft]) -> list[_Draft]:
+    """Drop attributions whose cue sits inside another attribution's content.
+
+    '"Putin said [they discussed the issue]": the inner "discussed" is part of
+    what Putin said. Annotators never mark such nested attributions (none of
+    6,906 PolNeAR train relations has its cue inside another's content).
+    """
+    def inside(draft: _Draft, other: _Draft) -> bool:
+        return draft.cue is not None and any(s <= draft.cue[0] < e for s, e in other.pieces)
+
+    return [d for d in drafts if not any(o is not d and inside(d, o) and not inside(o, d) for o in drafts)]
 
 
 def _word_set(pieces: Sequence[tuple[int, int]]) -> frozenset[int]:
