@@ -196,14 +196,70 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
         nearby = inverted or _segment_speaker(sentence, word) or _initial_subject(sentence, word)
         if nearby is not None:
             speaker, antecedent = nearby, None
+    interrupting = _interrupting_report(sentence, word) if lemma in lexicon.verbs else None
+    if interrupting is not None:
+        content, rule = interrupting[0], "verb-interrupting"
+        if interrupting[1] is not None:
+            speaker, antecedent = interrupting[1], None
     if speaker is None and not _may_lack_source(sentence, word, lemma, lexicon):
         return None
-    if speaker and speaker not in content:
+    if speaker and speaker not in content and rule != "verb-interrupting":
         content = content - _ids(sentence.subtree(sentence.word(speaker)))
     content = _trim(sentence, _without_comment(sentence, content - set(cue_ids), lexicon))
     if not content and rule != "verb-bare":
         return None
     return Candidate(sentence.index, tuple(sorted(cue_ids)), lemma, speaker, content, rule, antecedent)
+
+
+REPORT_SEPARATORS = frozenset({",", "\u2014", "--", "\u2013"})
+"""Marks that set off a reporting clause inside a sentence ("S1, officials said, S2")."""
+
+
+def _interrupting_report(sentence: Sentence, verb: Word) -> tuple[frozenset[int], int | None] | None:
+    """ "Whatever progress he made, [officials said], could unravel": the report interrupts its content.
+
+    Read off the word order, whatever the parser attached: the verb sits in a
+    stretch set off by separators that holds no other finite verb (the speaker,
+    adverbs, an apposition after "said X, an expert …,"), and there are words on
+    both sides. The content is everything outside that stretch; the speaker is
+    its noun nearest the verb.
+    """
+    if not _finite(verb):
+        return None
+    words = sentence.words
+    left = [w for w in words if w.id < verb.id]
+    stretch: list[Word] = []
+    for word in reversed(left):
+        if word.text in REPORT_SEPARATORS:
+            break
+        stretch.append(word)
+    else:
+        return None
+    start = verb.id - len(stretch) - 1
+    if len(stretch) > 8 or any(_finite(w) for w in stretch) or not any(w.upos != "PUNCT" for w in words if w.id < start):
+        return None
+    end = None
+    position = verb.id + 1
+    while position <= len(words):
+        segment = []
+        while position <= len(words) and words[position - 1].text not in REPORT_SEPARATORS:
+            segment.append(words[position - 1])
+            position += 1
+        if position > len(words) or len(segment) > 12 or any(w.upos in ("VERB", "AUX") for w in segment):
+            break
+        if end is not None and (not segment or segment[0].upos not in ("DET", "ADJ", "NOUN", "PROPN", "NUM")):
+            break
+        end = position
+        position += 1
+    after = [w for w in words if end is not None and w.id > end and w.upos != "PUNCT"]
+    if end is None or not any(w.upos in ("VERB", "AUX") for w in after):
+        return None
+    content = _trim(sentence, frozenset(w.id for w in words if w.id < start or w.id > end))
+    segment_ids = {w.id for w in words if start < w.id < end} - {verb.id}
+    nominals = [w for w in words if w.id in segment_ids and w.upos in ("NOUN", "PROPN", "PRON")]
+    heads = [w for w in nominals if w.head not in segment_ids]
+    speaker = min(heads or nominals, key=lambda w: abs(w.id - verb.id), default=None)
+    return content, speaker.id if speaker is not None else None
 
 
 def _prepositional_object(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[Word, Word] | None:

@@ -621,3 +621,20 @@ CLAIMED_BURIED_THAT = (
     . . PUNCT 2 punct
     """,
 )
+
+OFFICIALS_SAID_MIDWAY = (
+    "Whatever progress he made, officials said, could unravel.",
+    """
+    Whatever whatever DET 2 det
+    progress progress NOUN 10 nsubj
+    he he PRON 4 nsubj
+    made make VERB 2 acl:relcl VBD
+    , , PUNCT 7 punct
+    officials official NOUN 7 nsubj
+    said say VERB 0 root VBD
+    , , PUNCT 10 punct
+    could could AUX 10 aux MD
+    unravel unravel VERB 7 ccomp VB
+    . . PUNCT 7 punct
+    """,
+)

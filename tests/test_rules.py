@@ -191,6 +191,13 @@ class TestPolnearConventions:
         assert att.cue is not None and att.cue.span.text == "claimed"
         assert att.content.quote == "that he is neutral"
 
+    def test_report_interrupting_its_content(self) -> None:
+        """'S1, officials said, S2': the content is both sides, whatever the parser attached."""
+        att = only(run(parses.OFFICIALS_SAID_MIDWAY))
+        assert [s.text for s in att.content.spans] == ["Whatever progress he made", "could unravel"]
+        assert att.speaker is not None and att.speaker.span.text == "officials"
+        assert att.rule == "verb-interrupting"
+
     def test_any_verb_after_a_quotation_is_a_cue(self) -> None:
         """'"Q," the judge exclaimed' needs no lexicon entry for the verb."""
         att = only(run(parses.EXCLAIMED))
