@@ -168,14 +168,15 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     lemma = word.lemma.lower()
     if word.upos not in ("VERB", "AUX"):
         return None
-    known = _is_cue_verb(lemma, lexicon)
+    put_it = [k for k in _children(sentence, word, ["obj"]) if lemma == "put" and _lower(k) == "it" and k.id == word.id + 1]
+    known = _is_cue_verb(lemma, lexicon) or bool(put_it)
     particles = [k for k in _children(sentence, word, ["compound:prt"])]
     if particles and dict(lexicon.particle_verbs).get(lemma) != _lower(particles[0]):
         return None
     prepositional = _prepositional_object(sentence, word, lexicon)
     if not known and prepositional is None and not _introduces_quotation(sentence, word):
         return None
-    cue_ids: list[int] = [word.id, *_adjacent_aux(sentence, word), *_medium(sentence, word, lexicon)]
+    cue_ids: list[int] = [word.id, *_adjacent_aux(sentence, word), *_medium(sentence, word, lexicon), *_ids(put_it)]
     content, rule = _verb_content(sentence, word, lexicon) if known else (None, "")
     if rule in ("", "verb-object") and prepositional is not None:
         case, noun = prepositional

@@ -638,3 +638,18 @@ OFFICIALS_SAID_MIDWAY = (
     . . PUNCT 7 punct
     """,
 )
+
+AS_X_PUTS_IT = (
+    "As Marcus puts it, Obama is wrong.",
+    """
+    As as SCONJ 3 mark
+    Marcus Marcus PROPN 3 nsubj
+    puts put VERB 8 advcl VBZ
+    it it PRON 3 obj
+    , , PUNCT 8 punct
+    Obama Obama PROPN 8 nsubj
+    is be AUX 8 cop VBZ
+    wrong wrong ADJ 0 root
+    . . PUNCT 8 punct
+    """,
+)

@@ -198,6 +198,13 @@ class TestPolnearConventions:
         assert att.speaker is not None and att.speaker.span.text == "officials"
         assert att.rule == "verb-interrupting"
 
+    def test_as_x_puts_it(self) -> None:
+        """'As X puts it, S': "puts it" is the cue, S the content."""
+        att = only(run(parses.AS_X_PUTS_IT))
+        assert att.cue is not None and att.cue.span.text == "puts it"
+        assert att.speaker is not None and att.speaker.span.text == "Marcus"
+        assert att.content.quote == "Obama is wrong"
+
     def test_any_verb_after_a_quotation_is_a_cue(self) -> None:
         """'"Q," the judge exclaimed' needs no lexicon entry for the verb."""
         att = only(run(parses.EXCLAIMED))
