@@ -1,0 +1,207 @@
+"""Word-order repairs: find a report's speaker or content from the order of words when the parse is wrong.
+
+A small parser often attaches a reporting clause to the wrong verb ("S1,
+officials said, S2"; "…, saying S" with S hung elsewhere). These functions read
+the separators and verbs around a cue instead of trusting the attachments; the
+rules call them when the tree alone does not give an answer.
+"""
+
+from __future__ import annotations
+
+from quotes.grammar import QUOTE_TOKENS, SEPARATORS, active_subjects, children_by, id_set, is_finite, lowered, trimmed
+from quotes.parsed import Sentence, Word
+
+REPORT_SEPARATORS = frozenset({",", "\u2014", "--", "\u2013"})
+"""Marks that set off a reporting clause inside a sentence ("S1, officials said, S2")."""
+TEMPORAL = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                      "yesterday", "tonight", "earlier", "later", "week", "month", "year"})
+"""Time words a reporting verb often takes right before its content ("reported Thursday [the families left]")."""
+ADDRESSEE_VERBS = frozenset({"tell", "ask", "warn", "inform", "assure", "remind", "notify", "urge", "advise", "promise"})
+"""Their first object is who was spoken to, not what was said ("told [reporters] the plan failed")."""
+
+
+def introduces_quotation(sentence: Sentence, verb: Word) -> bool:
+    """ "\"Q,\" the judge exclaimed": a verb right after a closing quotation mark (and a comma) is a cue.
+
+    Whatever the verb, a quotation that ends, then a short subject-verb clause
+    with nothing after it, is how news attributes speech; the lexicon need not
+    list every manner-of-speaking verb.
+    """
+    subject = active_subjects(sentence, verb)
+    if not subject or any(k.id > verb.id for k in children_by(sentence, verb, ["obj", "ccomp", "xcomp"])):
+        return False
+    closing = [w for w in sentence.words if w.id < verb.id and w.text in QUOTE_TOKENS]
+    if not closing:
+        return False
+    between = [w for w in sentence.words if closing[-1].id < w.id < verb.id]
+    subject_ids = id_set(sentence.subtree(subject[0]))
+    return len(between) <= 6 and all(w.id in subject_ids or w.text in SEPARATORS or w.rel in ("aux", "advmod")
+                                     for w in between)
+
+
+def interrupting_report(sentence: Sentence, verb: Word) -> tuple[frozenset[int], int | None] | None:
+    """ "Whatever progress he made, [officials said], could unravel": the report interrupts its content.
+
+    Read off the word order, whatever the parser attached: the verb sits in a
+    stretch set off by separators that holds no other finite verb (the speaker,
+    adverbs, an apposition after "said X, an expert …,"), and there are words on
+    both sides. The content is everything outside that stretch; the speaker is
+    its noun nearest the verb.
+    """
+    if not is_finite(verb):
+        return None
+    words = sentence.words
+    left = [w for w in words if w.id < verb.id]
+    stretch: list[Word] = []
+    for word in reversed(left):
+        if word.text in REPORT_SEPARATORS:
+            break
+        stretch.append(word)
+    else:
+        return None
+    start = verb.id - len(stretch) - 1
+    if len(stretch) > 8 or any(is_finite(w) for w in stretch) or not any(w.upos != "PUNCT" for w in words if w.id < start):
+        return None
+    end = None
+    position = verb.id + 1
+    while position <= len(words):
+        segment = []
+        while position <= len(words) and words[position - 1].text not in REPORT_SEPARATORS:
+            segment.append(words[position - 1])
+            position += 1
+        if position > len(words) or len(segment) > 12 or any(w.upos in ("VERB", "AUX") for w in segment):
+            break
+        if end is not None and (not segment or segment[0].upos not in ("DET", "ADJ", "NOUN", "PROPN", "NUM")):
+            break
+        end = position
+        position += 1
+    after = [w for w in words if end is not None and w.id > end and w.upos != "PUNCT"]
+    if end is None or not any(w.upos in ("VERB", "AUX") for w in after):
+        return None
+    content = trimmed(sentence, frozenset(w.id for w in words if w.id < start or w.id > end))
+    segment_ids = {w.id for w in words if start < w.id < end} - {verb.id}
+    nominals = [w for w in words if w.id in segment_ids and w.upos in ("NOUN", "PROPN", "PRON")]
+    heads = [w for w in nominals if w.head not in segment_ids]
+    speaker = min(heads or nominals, key=lambda w: abs(w.id - verb.id), default=None)
+    return content, speaker.id if speaker is not None else None
+
+
+def segment_speaker(sentence: Sentence, verb: Word) -> int | None:
+    """The first noun in a short stretch between a separator and the verb: "…, [officials] familiar with the talks said"."""
+    stretch: list[Word] = []
+    if not is_finite(verb):
+        return None
+    for word in reversed([w for w in sentence.words if w.id < verb.id]):
+        if word.text in SEPARATORS:
+            if not stretch:
+                continue
+            nominal = next((w for w in reversed(stretch) if w.upos in ("NOUN", "PROPN", "PRON")), None)
+            return nominal.id if nominal and len(stretch) <= 8 else None
+        if word.upos in ("VERB", "AUX") and word.xpos in ("VBD", "VBZ", "VBP", "MD"):
+            return None
+        stretch.append(word)
+    return None
+
+
+def initial_subject(sentence: Sentence, verb: Word) -> int | None:
+    """ "[Corey Lewandowski], in a statement released Thursday, said …": a name opening the sentence, then an aside."""
+    before = sentence.word(verb.id - 1)
+    if before is None or before.text not in SEPARATORS:
+        return None
+    opening: list[Word] = []
+    for word in sentence.words:
+        if word.text in SEPARATORS or word.upos not in ("PROPN", "NOUN", "DET", "ADJ", "NUM"):
+            break
+        opening.append(word)
+    if not opening or opening[-1].upos not in ("PROPN", "NOUN") or sentence.word(opening[-1].id + 1) is None:
+        return None
+    after = sentence.word(opening[-1].id + 1)
+    return opening[-1].id if after is not None and after.text == "," and opening[-1].id < verb.id else None
+
+
+def inverted_speaker(sentence: Sentence, verb: Word) -> int | None:
+    """ '"Q," said [council member David Osei].': the noun right after a verb that follows a separator."""
+    before = sentence.word(verb.id - 1)
+    after = [w for w in sentence.words if w.id > verb.id and w.upos != "PUNCT"]
+    if before is None or before.text not in SEPARATORS or not after or not is_finite(verb):
+        return None
+    nominal = next((w for w in after[:4] if w.upos in ("NOUN", "PROPN", "PRON") and w.head == verb.id), None)
+    return nominal.id if nominal else None
+
+
+def final_report_clause(sentence: Sentence, verb: Word) -> frozenset[int] | None:
+    """ "S, officials familiar with the talks said." however the parser attached the last clause.
+
+    The reporting clause closes the sentence: a separator, a short noun phrase,
+    the verb, and at most its own objects or obliques after it. Everything
+    before the separator is the content.
+    """
+    if any(w.id > verb.id and w.upos != "PUNCT" and verb.id not in {a.id for a in sentence.ancestors(w)} for w in sentence.words):
+        return None
+    before = [w for w in sentence.words if w.id < verb.id]
+    seps = [w for w in before if w.text in SEPARATORS and w.text not in ('"', "\u201c")]
+    if not seps:
+        return None
+    segment = [w for w in before if w.id > seps[-1].id and w.text not in QUOTE_TOKENS]
+    if not segment or len(segment) > 8 or not any(w.upos in ("NOUN", "PROPN", "PRON") for w in segment):
+        return None
+    if any(w.upos in ("VERB", "AUX") and (w.xpos in ("VBD", "VBZ", "VBP") or "VerbForm=Fin" in w.feats) for w in segment):
+        return None
+    content = frozenset(w.id for w in before if w.id < seps[-1].id)
+    return content if any(w.upos in ("VERB", "AUX") for w in sentence.words if w.id in content) else None
+
+
+def finite_right_part(sentence: Sentence, verb: Word) -> frozenset[int] | None:
+    """A complement clause the parser broke up: "says [Kasich] [has a record]" read as obj + obj.
+
+    Small parsers often take the subject of an unmarked complement clause for the
+    verb's object. When one of the verb's right-hand dependents is itself a finite
+    clause, the dependents from the first object to it are the content (an
+    addressee object excepted).
+    """
+    right = [k for k in sentence.children(verb) if k.id > verb.id and k.rel in ("obj", "conj", "advcl", "xcomp", "dep", "parataxis", "obl")]
+    if verb.lemma.lower() in ADDRESSEE_VERBS and right and right[0].rel == "obj":
+        right = right[1:]
+    right = [k for k in right if not (k.rel == "obl" and lowered(k) in TEMPORAL)]
+    clause = next((k for k in right if k.rel != "advcl" and not children_by(sentence, k, ["mark"])
+                   and (is_finite(k) or any(is_finite(c) for c in children_by(sentence, k, ["aux", "cop"])))), None)
+    if clause is None or not any(k.rel == "obj" and k.id < clause.id for k in right) and verb.lemma.lower() not in ADDRESSEE_VERBS:
+        return None
+    ids: set[int] = set()
+    for k in right:
+        if k.id > clause.id:
+            break
+        ids |= id_set(sentence.subtree(k))
+    return frozenset(ids)
+
+
+def buried_that_clause(sentence: Sentence, verb: Word) -> Word | None:
+    """ "claimed [in an interview with X] that S" where the parser hung the that-clause on X.
+
+    The first clause opened by "that" inside one of the verb's right-hand objects
+    or obliques, with no other verb on the way down, is the complement.
+    """
+    for child in children_by(sentence, verb, ["obl", "obj", "iobj"]):
+        if child.id < verb.id:
+            continue
+        for word in sentence.subtree(child):
+            if word.id == child.id or not any(lowered(m) == "that" for m in children_by(sentence, word, ["mark"])):
+                continue
+            path = [a for a in sentence.ancestors(word) if a.id != verb.id and verb.id in {b.id for b in sentence.ancestors(a)}]
+            if not any(a.upos in ("VERB", "AUX") for a in path):
+                return word
+    return None
+
+
+def orphan_clause(sentence: Sentence, verb: Word) -> frozenset[int] | None:
+    """ "…, saying [the city is a front]" where the parser hung the clause on another word.
+
+    The verb has no dependents to its right, yet a finite clause follows it to
+    the end of the sentence: that clause is what was said.
+    """
+    if any(k.id > verb.id and k.upos != "PUNCT" for k in sentence.children(verb)):
+        return None
+    after = [w for w in sentence.words if w.id > verb.id]
+    if not after or after[0].upos == "PUNCT" or not any(is_finite(w) for w in after):
+        return None
+    return trimmed(sentence, id_set(after))
