@@ -105,4 +105,4 @@ def trimmed(sentence: Sentence, ids: Iterable[int]) -> frozenset[int]:
 
 def edge_punct(word: Word | None) -> bool:
     """Punctuation that may be trimmed from a span's edge; quotation marks stay, they show what was quoted."""
-    return word is not None and word.upos == "PUNCT" and word.text not in {'"', "''", "``", "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb"}
+    return word is not None and word.upos == "PUNCT" and word.text not in QUOTE_TOKENS
