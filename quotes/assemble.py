@@ -284,9 +284,31 @@ def _quotation_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[
             covered.append(words)
             continue
         if n_words >= MIN_ORPHAN_WORDS and _starts_sentence(text, quote):
-            extra.append(_Draft(tuple(inner), None, "", None, sent_range, "unattributed-quote"))
+            source = _recent_speaker(quote, drafts + extra, paras)
+            if source is not None:
+                extra.append(_Draft(tuple(inner), None, "", None, sent_range, "follow-on", inherited_from=source))
+            else:
+                extra.append(_Draft(tuple(inner), None, "", None, sent_range, "unattributed-quote"))
             covered.append(words)
     return drafts + extra
+
+
+def _recent_speaker(quote: Quotation, drafts: list[_Draft], paras: list[tuple[int, int]]) -> int | None:
+    """Index of the last attribution with a speaker in the quotation's paragraph or the one before it.
+
+    A quotation nobody is credited with, right after someone was quoted, is in
+    news style theirs: reporters name the speaker once and quote on.
+    """
+    here = next((i for i, (s, e) in enumerate(paras) if s <= quote.start < e), None)
+    if here is None:
+        return None
+    earlier = [(d.pieces[-1][1], i) for i, d in enumerate(drafts)
+               if d.pieces[-1][1] <= quote.start and (d.mention is not None or d.inherited_from is not None)]
+    if not earlier:
+        return None
+    end, index = max(earlier)
+    para = next((i for i, (s, e) in enumerate(paras) if s <= end - 1 < e), None)
+    return index if para is not None and here - para <= 1 else None
 
 
 def _colon_before(text: str, offset: int) -> tuple[int, int] | None:

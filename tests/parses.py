@@ -653,3 +653,26 @@ AS_X_PUTS_IT = (
     . . PUNCT 8 punct
     """,
 )
+
+LONG_QUOTE_PARAGRAPH = (
+    '"We will never give up on this process, not now and not later."',
+    """
+    " " PUNCT 5 punct
+    We we PRON 5 nsubj
+    will will AUX 5 aux
+    never never ADV 5 advmod
+    give give VERB 0 root
+    up up ADP 5 compound:prt
+    on on ADP 9 case
+    this this DET 9 det
+    process process NOUN 5 obl
+    , , PUNCT 12 punct
+    not not PART 12 advmod
+    now now ADV 5 advmod
+    and and CCONJ 15 cc
+    not not PART 15 advmod
+    later later ADV 12 conj
+    . . PUNCT 5 punct
+    " " PUNCT 5 punct
+    """,
+)

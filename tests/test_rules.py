@@ -262,6 +262,13 @@ class TestQuotationsAcrossSentences:
         assert second.speaker == first.speaker and second.speaker is not None and second.speaker.span.text == "Smith"
         assert second.content.quote == "We never stop now"
 
+    def test_quote_paragraph_after_reported_speech_is_the_same_speakers(self) -> None:
+        """'Kang said S.' then a quote paragraph nobody is credited with: Kang's, marked inherited."""
+        text = parses.SAID_THAT[0] + "\n\n" + parses.LONG_QUOTE_PARAGRAPH[0]
+        first, second = run(parses.SAID_THAT, parses.LONG_QUOTE_PARAGRAPH, text=text)
+        assert second.inherited and second.rule == "follow-on"
+        assert second.speaker == first.speaker and second.speaker is not None and second.speaker.span.text == "Kang"
+
     def test_same_paragraph_quotation_joins_the_content(self) -> None:
         """'"Q1," said Smith. "Q2."' in one paragraph is one content with two spans."""
         (att,) = run(parses.INVERTED, parses.FOLLOW_ON)
