@@ -57,3 +57,11 @@ def test_limit_evicts_the_oldest_and_clear_forgets_all() -> None:
     cache.clear()
     call(cache, [["c"]], keep_endpoints=True)
     assert fake.calls[-1] == [["c"]]
+
+
+def test_new_sentences_go_to_the_encoder_in_short_sorted_chunks() -> None:
+    fake = FakeEncoder()
+    cache = EncoderCache(fake, chunk=2)
+    out = call(cache, [["a", "b", "c"], ["d"], ["e", "f"]], keep_endpoints=False)
+    assert out == [["a", "b", "c"], ["d"], ["e", "f"]]
+    assert fake.calls == [[["d"], ["e", "f"]], [["a", "b", "c"]]]
