@@ -351,6 +351,11 @@ def _evidence(sentence: Sentence, verb: Word, lexicon: Lexicon) -> bool:
     return any(s.lemma.lower() in lexicon.evidence_nouns for s in active_subjects(sentence, verb))
 
 
+TEMPORAL_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                            "yesterday", "tonight", "now", "then", "again", "week", "month", "year", "time"})
+"""Adjuncts of time after an object that annotators leave out of the content ("criticized X [on Monday]")."""
+
+
 def _object_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> frozenset[int] | None:
     """The object of a stance verb with its complements: "called [the plan a disaster]", "referred [to X]"."""
     particle = dict(lexicon.particle_verbs).get(verb.lemma.lower())
@@ -361,10 +366,14 @@ def _object_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> frozens
     if not objects:
         return None
     ids = set(id_set(sentence.subtree(objects[0])))
-    for k in children_by(sentence, verb, ["xcomp", "obl", "advcl"]):
-        if k.id > objects[0].id and (k.rel == "xcomp" or any(
-                lowered(c) in ("as", "of", "for") for c in children_by(sentence, k, ["case", "mark"]))):
-            ids |= id_set(sentence.subtree(k))
+    for k in sentence.children(verb):
+        if k.id <= objects[0].id or k.upos == "PUNCT" or k.rel in ("conj", "cc", "parataxis", "punct"):
+            continue
+        if k.rel == "advcl" and (active_subjects(sentence, k) or has_comma_between(sentence, objects[0], k)):
+            continue
+        if k.rel in ("obl", "advmod") and lowered(k) in TEMPORAL_WORDS:
+            continue
+        ids |= id_set(sentence.subtree(k))
     return frozenset(ids)
 
 

@@ -676,3 +676,18 @@ LONG_QUOTE_PARAGRAPH = (
     " " PUNCT 5 punct
     """,
 )
+
+ATTACKED_BY_DOING = (
+    "Murphy attacked Trump by skywriting messages on Friday.",
+    """
+    Murphy Murphy PROPN 2 nsubj
+    attacked attack VERB 0 root VBD
+    Trump Trump PROPN 2 obj
+    by by SCONJ 5 mark
+    skywriting skywrite VERB 2 advcl VBG
+    messages message NOUN 5 obj
+    on on ADP 8 case
+    Friday Friday PROPN 2 obl
+    . . PUNCT 2 punct
+    """,
+)

@@ -205,6 +205,12 @@ class TestPolnearConventions:
         assert att.speaker is not None and att.speaker.span.text == "Marcus"
         assert att.content.quote == "Obama is wrong"
 
+    def test_object_content_keeps_the_verbs_complements(self) -> None:
+        """'attacked X by doing Y on Friday': the content is X and how, not when."""
+        att = only(run(parses.ATTACKED_BY_DOING))
+        assert att.content.quote == "Trump by skywriting messages"
+        assert att.rule == "verb-object"
+
     def test_any_verb_after_a_quotation_is_a_cue(self) -> None:
         """'"Q," the judge exclaimed' needs no lexicon entry for the verb."""
         att = only(run(parses.EXCLAIMED))
