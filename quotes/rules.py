@@ -434,7 +434,8 @@ def _verb_speaker(sentence: Sentence, verb: Word) -> tuple[int | None, int | Non
                 return objects[0].id, None
         if current is verb and current.deprel == "acl:relcl":
             return head.id, None
-        if current.rel not in ("xcomp", "conj", "advcl", "ccomp", "acl"):
+        participle = current is verb and (verb.xpos == "VBG" or "VerbForm=Ger" in verb.feats)
+        if current.rel not in ("xcomp", "conj", "advcl", "ccomp", "acl") and not (participle and current.rel == "parataxis"):
             return None, None
         steps = 0
         while head is not None and head.upos not in ("VERB", "AUX") and steps < 4:

@@ -691,3 +691,23 @@ ATTACKED_BY_DOING = (
     . . PUNCT 2 punct
     """,
 )
+
+SAYING_PARATAXIS = (
+    "She compared Trump to Clinton, saying they are part of the system.",
+    """
+    She she PRON 2 nsubj
+    compared compare VERB 0 root VBD
+    Trump Trump PROPN 2 obj
+    to to ADP 5 case
+    Clinton Clinton PROPN 2 obl
+    , , PUNCT 7 punct
+    saying say VERB 2 parataxis VBG
+    they they PRON 10 nsubj
+    are be AUX 10 cop VBP
+    part part NOUN 7 ccomp
+    of of ADP 13 case
+    the the DET 13 det
+    system system NOUN 10 nmod
+    . . PUNCT 2 punct
+    """,
+)

@@ -211,6 +211,12 @@ class TestPolnearConventions:
         assert att.content.quote == "Trump by skywriting messages"
         assert att.rule == "verb-object"
 
+    def test_participle_in_parataxis_takes_the_main_subject(self) -> None:
+        """'She compared X to Y, saying S' (saying attached as parataxis): she is the speaker."""
+        att = only(run(parses.SAYING_PARATAXIS))
+        assert att.speaker is not None and att.speaker.span.text == "She"
+        assert att.content.quote == "they are part of the system"
+
     def test_any_verb_after_a_quotation_is_a_cue(self) -> None:
         """'"Q," the judge exclaimed' needs no lexicon entry for the verb."""
         att = only(run(parses.EXCLAIMED))
