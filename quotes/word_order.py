@@ -80,7 +80,8 @@ def interrupting_report(sentence: Sentence, verb: Word) -> tuple[frozenset[int],
         return None
     content = trimmed(sentence, frozenset(w.id for w in words if w.id < start or w.id > end))
     segment_ids = {w.id for w in words if start < w.id < end} - {verb.id}
-    nominals = [w for w in words if w.id in segment_ids and w.upos in ("NOUN", "PROPN", "PRON")]
+    nominals = [w for w in words if w.id in segment_ids and w.upos in ("NOUN", "PROPN", "PRON")
+                and not children_by(sentence, w, ["case"])]
     heads = [w for w in nominals if w.head not in segment_ids]
     speaker = min(heads or nominals, key=lambda w: abs(w.id - verb.id), default=None)
     return content, speaker.id if speaker is not None else None
@@ -125,7 +126,8 @@ def inverted_speaker(sentence: Sentence, verb: Word) -> int | None:
     after = [w for w in sentence.words if w.id > verb.id and w.upos != "PUNCT"]
     if before is None or before.text not in SEPARATORS or not after or not is_finite(verb):
         return None
-    nominal = next((w for w in after[:4] if w.upos in ("NOUN", "PROPN", "PRON") and w.head == verb.id), None)
+    nominal = next((w for w in after[:4] if w.upos in ("NOUN", "PROPN", "PRON") and w.head == verb.id
+                    and not children_by(sentence, w, ["case"])), None)
     return nominal.id if nominal else None
 
 
