@@ -28,6 +28,7 @@ from quotes.grammar import (
 from quotes.lexicon import Lexicon
 from quotes.parsed import Sentence, Word
 from quotes.word_order import (
+    ADDRESSEE_VERBS,
     buried_that_clause,
     final_report_clause,
     finite_right_part,
@@ -287,6 +288,10 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
             second_that = any(lowered(m) == "that" for m in children_by(sentence, conj, ["mark"]))
             if conj.id > max(ids) and (backshifted or second_that):
                 ids |= id_set(sentence.subtree(conj))
+        split_subject = [k for k in children_by(sentence, verb, ["obj"]) if verb.id < k.id < clauses[0].id
+                         and verb.lemma.lower() not in ADDRESSEE_VERBS and not marked(sentence, clauses[0])]
+        for k in split_subject[:1]:
+            ids |= id_set(sentence.subtree(k))
         if len(clauses) > 1 and all(c.id > verb.id for c in clauses) or len(ids) > len(id_set(sentence.subtree(clauses[0]))):
             ids |= {w.id for w in sentence.words if min(ids) < w.id < max(ids)}
         return frozenset(ids), "verb-ccomp"

@@ -711,3 +711,18 @@ SAYING_PARATAXIS = (
     . . PUNCT 2 punct
     """,
 )
+
+SAID_SPLIT_SUBJECT = (
+    "Trump said Clinton's actions are not confined.",
+    """
+    Trump Trump PROPN 2 nsubj
+    said say VERB 0 root VBD
+    Clinton Clinton PROPN 5 nmod:poss
+    's 's PART 3 case
+    actions action NOUN 2 obj
+    are be AUX 8 aux:pass VBP
+    not not PART 8 advmod
+    confined confine VERB 2 ccomp VBN
+    . . PUNCT 2 punct
+    """,
+)

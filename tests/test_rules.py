@@ -217,6 +217,11 @@ class TestPolnearConventions:
         assert att.speaker is not None and att.speaker.span.text == "She"
         assert att.content.quote == "they are part of the system"
 
+    def test_clause_subject_read_as_object_stays_in_the_content(self) -> None:
+        """'said [X] [are not confined]' with X parsed as the object of said: X belongs to the clause."""
+        att = only(run(parses.SAID_SPLIT_SUBJECT))
+        assert att.content.quote == "Clinton's actions are not confined"
+
     def test_any_verb_after_a_quotation_is_a_cue(self) -> None:
         """'"Q," the judge exclaimed' needs no lexicon entry for the verb."""
         att = only(run(parses.EXCLAIMED))
