@@ -160,6 +160,8 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
         nearby = inverted or segment_speaker(sentence, word) or initial_subject(sentence, word)
         if nearby is not None:
             speaker, antecedent = nearby, None
+    if speaker is not None:
+        speaker = _past_dateline(sentence, speaker, word)
     interrupting = interrupting_report(sentence, word) if lemma in lexicon.verbs else None
     if interrupting is not None:
         content, rule = interrupting[0], "verb-interrupting"
@@ -173,6 +175,26 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     if not content and rule != "verb-bare":
         return None
     return Candidate(sentence.index, tuple(sorted(cue_ids)), lemma, speaker, content, rule, antecedent)
+
+
+DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
+
+
+def _past_dateline(sentence: Sentence, speaker: int, verb: Word) -> int:
+    """ "WASHINGTON — Sen. Sanders defended …": a capitalised dateline is never the speaker.
+
+    When the parser made the place before the dash the subject, the speaker is
+    the first noun phrase head between the dash and the verb.
+    """
+    dash = next((w for w in sentence.words if w.text in DASHES), None)
+    before = [w for w in sentence.words if dash is not None and w.id < dash.id and w.upos != "PUNCT"]
+    if dash is None or not before or speaker > dash.id or dash.id > verb.id:
+        return speaker
+    if not all(w.text.isupper() or not w.text.isalpha() for w in before):
+        return speaker
+    between = {w.id for w in sentence.words if dash.id < w.id < verb.id}
+    heads = [w for w in sentence.words if w.id in between and w.upos in ("NOUN", "PROPN", "PRON") and w.head not in between]
+    return heads[0].id if heads else speaker
 
 
 def _prepositional_object(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[Word, Word] | None:

@@ -726,3 +726,17 @@ SAID_SPLIT_SUBJECT = (
     . . PUNCT 2 punct
     """,
 )
+
+DATELINE = (
+    "WASHINGTON — Sen. Sanders defended his call.",
+    """
+    WASHINGTON Washington PROPN 5 nsubj
+    — — PUNCT 1 punct
+    Sen. Sen. PROPN 4 compound
+    Sanders Sanders PROPN 1 appos
+    defended defend VERB 0 root VBD
+    his he PRON 7 nmod:poss
+    call call NOUN 5 obj
+    . . PUNCT 5 punct
+    """,
+)

@@ -222,6 +222,11 @@ class TestPolnearConventions:
         att = only(run(parses.SAID_SPLIT_SUBJECT))
         assert att.content.quote == "Clinton's actions are not confined"
 
+    def test_dateline_is_not_the_speaker(self) -> None:
+        """'WASHINGTON — Sen. Sanders defended …' with the dateline parsed as subject: Sanders speaks."""
+        att = only(run(parses.DATELINE))
+        assert att.speaker is not None and att.speaker.span.text == "Sen. Sanders"
+
     def test_any_verb_after_a_quotation_is_a_cue(self) -> None:
         """'"Q," the judge exclaimed' needs no lexicon entry for the verb."""
         att = only(run(parses.EXCLAIMED))
