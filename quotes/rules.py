@@ -345,7 +345,8 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
     passive = [k for k in children_by(sentence, verb, ["nsubj:pass"]) if lowered(k) not in EXPLETIVES]
     if passive and any(any(lowered(c) == "by" for c in children_by(sentence, k, ["case"]))
                        for k in children_by(sentence, verb, ["obl:agent", "obl"])):
-        return id_set(sentence.subtree(passive[0])), "verb-passive-agent"
+        detached = [w for clause in _detached_that_clause(sentence, passive[0]) for w in sentence.subtree(clause)]
+        return id_set(sentence.subtree(passive[0])) | id_set(detached), "verb-passive-agent"
     has_source = bool(active_subjects(sentence, verb) or inverted_speaker(sentence, verb) or segment_speaker(sentence, verb))
     if has_source and (verb.rel == "parataxis" or (
             verb.rel in ("dep", "advcl", "conj") and has_comma_between(sentence, sentence.head_of(verb), verb))):
@@ -501,6 +502,22 @@ def _raising_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate 
     return Candidate(sentence.index, tuple(sorted(cue_ids)), word.lemma.lower(), None, content, "raising")
 
 
+def _detached_that_clause(sentence: Sentence, noun: Word) -> list[Word]:
+    """ "claim [that S] was questioned" with the that-clause hung on the verb: the clause opening right after the noun.
+
+    The clause must start with "that" directly after the noun and have its own
+    subject, so a relative clause ("the claim that he made") is not taken.
+    """
+    nxt = sentence.word(noun.id + 1)
+    if nxt is None or lowered(nxt) != "that" or nxt.rel != "mark":
+        return []
+    clause = sentence.head_of(nxt)
+    if clause is None or clause.id == noun.id or sentence.subtree(clause)[0].id != nxt.id:
+        return []
+    subjects = [k for k in children_by(sentence, clause, ["nsubj", "nsubj:pass", "expl"]) if lowered(k) not in RELATIVE_PRONOUNS]
+    return [clause] if subjects else []
+
+
 def _noun_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | None:
     """ "X's claim that S", "a statement that S", "the report from X that S"."""
     if word.upos not in ("NOUN", "PROPN") or word.lemma.lower() not in lexicon.nouns:
@@ -508,6 +525,8 @@ def _noun_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     clauses = [k for k in children_by(sentence, word, ["acl", "ccomp", "appos", "acl:relcl"])
                if k.id > word.id and marked(sentence, k) and children_by(sentence, k, ["nsubj", "nsubj:pass", "expl"])
                and not any(lowered(s) in RELATIVE_PRONOUNS for s in children_by(sentence, k, ["nsubj", "obj"]))]
+    if not clauses:
+        clauses = _detached_that_clause(sentence, word)
     if not clauses:
         return None
     content = trimmed(sentence, id_set(sentence.subtree(clauses[0])))

@@ -11,6 +11,8 @@ from __future__ import annotations
 from quotes.grammar import QUOTE_TOKENS, SEPARATORS, active_subjects, children_by, id_set, is_finite, lowered, trimmed
 from quotes.parsed import Sentence, Word
 
+SOURCE_ADJECTIVES = frozenset({"familiar", "close", "aware", "knowledgeable", "briefed", "involved", "privy"})
+"""Adjectives of anonymous-source phrases ("officials [familiar] with the talks") that a small tagger reads as verbs."""
 REPORT_SEPARATORS = frozenset({",", "\u2014", "--", "\u2013"})
 """Marks that set off a reporting clause inside a sentence ("S1, officials said, S2")."""
 TEMPORAL = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
@@ -98,7 +100,7 @@ def segment_speaker(sentence: Sentence, verb: Word) -> int | None:
                 continue
             nominal = next((w for w in reversed(stretch) if w.upos in ("NOUN", "PROPN", "PRON")), None)
             return nominal.id if nominal and len(stretch) <= 8 else None
-        if word.upos in ("VERB", "AUX") and word.xpos in ("VBD", "VBZ", "VBP", "MD"):
+        if word.upos in ("VERB", "AUX") and word.xpos in ("VBD", "VBZ", "VBP", "MD") and not _describes_source(word):
             return None
         stretch.append(word)
     return None
@@ -147,7 +149,8 @@ def final_report_clause(sentence: Sentence, verb: Word) -> frozenset[int] | None
     segment = [w for w in before if w.id > seps[-1].id and w.text not in QUOTE_TOKENS]
     if not segment or len(segment) > 8 or not any(w.upos in ("NOUN", "PROPN", "PRON") for w in segment):
         return None
-    if any(w.upos in ("VERB", "AUX") and (w.xpos in ("VBD", "VBZ", "VBP") or "VerbForm=Fin" in w.feats) for w in segment):
+    if any(w.upos in ("VERB", "AUX") and (w.xpos in ("VBD", "VBZ", "VBP") or "VerbForm=Fin" in w.feats)
+           and not _describes_source(w) for w in segment):
         return None
     content = frozenset(w.id for w in before if w.id < seps[-1].id)
     return content if any(w.upos in ("VERB", "AUX") for w in sentence.words if w.id in content) else None
@@ -207,3 +210,8 @@ def orphan_clause(sentence: Sentence, verb: Word) -> frozenset[int] | None:
     if not after or after[0].upos == "PUNCT" or not any(is_finite(w) for w in after):
         return None
     return trimmed(sentence, id_set(after))
+
+
+def _describes_source(word: Word) -> bool:
+    """A "verb" that is really the adjective of an anonymous-source phrase ("people close to him said")."""
+    return word.lemma.lower() in SOURCE_ADJECTIVES or word.text.lower() in SOURCE_ADJECTIVES
