@@ -740,3 +740,21 @@ DATELINE = (
     . . PUNCT 5 punct
     """,
 )
+
+CLAIM_QUESTIONED = (
+    "Lopez's claim that aid would arrive was questioned by lawmakers.",
+    """
+    Lopez Lopez PROPN 3 nmod:poss
+    's 's PART 1 case
+    claim claim NOUN 9 nsubj:pass
+    that that SCONJ 7 mark
+    aid aid NOUN 7 nsubj
+    would would AUX 7 aux
+    arrive arrive VERB 9 advcl
+    was be AUX 9 aux:pass
+    questioned question VERB 0 root VBN
+    by by ADP 11 case
+    lawmakers lawmaker NOUN 9 obl
+    . . PUNCT 9 punct
+    """,
+)

@@ -227,6 +227,14 @@ class TestPolnearConventions:
         att = only(run(parses.DATELINE))
         assert att.speaker is not None and att.speaker.span.text == "Sen. Sanders"
 
+    def test_that_clause_hung_on_the_verb_stays_with_its_noun(self) -> None:
+        """'X's claim that S was questioned by Y' with S parsed under 'questioned': one attribution, Y's,
+        whose content is the whole claim (the claim itself is nested inside it, so it is not reported)."""
+        att = only(run(parses.CLAIM_QUESTIONED))
+        assert att.cue is not None and att.cue.span.text == "was questioned"
+        assert att.speaker is not None and att.speaker.span.text == "lawmakers"
+        assert att.content.quote == "Lopez's claim that aid would arrive"
+
     def test_any_verb_after_a_quotation_is_a_cue(self) -> None:
         """'"Q," the judge exclaimed' needs no lexicon entry for the verb."""
         att = only(run(parses.EXCLAIMED))
