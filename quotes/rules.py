@@ -314,6 +314,10 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
                          and verb.lemma.lower() not in ADDRESSEE_VERBS and not marked(sentence, clauses[0])]
         for k in split_subject[:1]:
             ids |= id_set(sentence.subtree(k))
+        opener = [k for k in children_by(sentence, verb, LOOSE_CLAUSE_RELS)
+                  if verb.id < k.id < clauses[0].id and marked(sentence, k) and k.rel != "ccomp"]
+        for k in opener[:1]:
+            ids |= id_set(sentence.subtree(k))
         if len(clauses) > 1 and all(c.id > verb.id for c in clauses) or len(ids) > len(id_set(sentence.subtree(clauses[0]))):
             ids |= {w.id for w in sentence.words if min(ids) < w.id < max(ids)}
         return frozenset(ids), "verb-ccomp"
