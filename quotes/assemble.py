@@ -121,8 +121,11 @@ def _framing_quotation(text: str, cue: tuple[int, int], mention: Mention | None,
 
     Then the quotation is the content, whatever the parser attached after the
     cue ('"Okay," I said, attempting to regroup': not "attempting to regroup").
+    A later cue of the same speaker ('"Q," she said, adding that S') is not framed.
     """
     left = min(cue[0], mention.span.start) if mention is not None else cue[0]
+    if mention is not None and mention.span.end < cue[0] and text[mention.span.end : cue[0]].strip(" ,\u2014-\t"):
+        return None
     for quote in quotations:
         if text[quote.inner_start : quote.inner_end].rstrip().endswith("."):
             continue

@@ -298,9 +298,18 @@ def _adjacent_aux(sentence: Sentence, verb: Word) -> list[int]:
     return ids
 
 
+def _chained_report(sentence: Sentence, verb: Word, clause: Word, lexicon: Lexicon) -> bool:
+    """ "S, the department said" / "said, adding that S" hung on the cue as its complement: a report, not content."""
+    first = next((w for w in sentence.subtree(clause) if w.upos != "PUNCT"), clause)
+    before = sentence.word(first.id - 1)
+    return (clause.id > verb.id and _is_cue_verb(lexicon.verb_lemma(clause.lemma, clause.text), lexicon)
+            and before is not None and before.text in (",", "\u2014", "--", ";")
+            and (bool(active_subjects(sentence, clause)) or clause.xpos == "VBG"))
+
+
 def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[frozenset[int] | None, str]:
     """The content of a verb cue and the name of the rule that found it (None: not an attribution)."""
-    clauses = children_by(sentence, verb, CLAUSE_RELS)
+    clauses = [c for c in children_by(sentence, verb, CLAUSE_RELS) if not _chained_report(sentence, verb, c, lexicon)]
     clauses = [c for c in clauses if c.id > verb.id] or clauses
     if clauses:
         ids = set().union(*(id_set(sentence.subtree(c)) for c in clauses))

@@ -78,7 +78,7 @@ def interrupting_report(sentence: Sentence, verb: Word) -> tuple[frozenset[int],
         end = position
         position += 1
     after = [w for w in words if end is not None and w.id > end and w.upos != "PUNCT"]
-    if end is None or not any(w.upos in ("VERB", "AUX") for w in after):
+    if end is None or not any(w.upos in ("VERB", "AUX") for w in after) or after[0].xpos == "VBG":
         return None
     content = trimmed(sentence, frozenset(w.id for w in words if w.id < start or w.id > end))
     segment_ids = {w.id for w in words if start < w.id < end} - {verb.id}
