@@ -758,3 +758,44 @@ CLAIM_QUESTIONED = (
     . . PUNCT 9 punct
     """,
 )
+
+REPORT_HUNG_AS_COMPLEMENT = (
+    "Engineers found that bridges had weakened, the department said.",
+    """
+    Engineers engineer NOUN 2 nsubj
+    found find VERB 0 root VBD
+    that that SCONJ 6 mark
+    bridges bridge NOUN 6 nsubj
+    had have AUX 6 aux
+    weakened weaken VERB 2 ccomp VBN
+    , , PUNCT 6 punct
+    the the DET 9 det
+    department department NOUN 10 nsubj
+    said say VERB 2 ccomp VBD
+    . . PUNCT 2 punct
+    """,
+)
+
+SAID_ADDING = (
+    '"We remain open," a spokeswoman said, adding that the minister would meet them.',
+    """
+    " " PUNCT 3 punct
+    We we PRON 3 nsubj
+    remain remain VERB 9 advcl VBP
+    open open ADJ 3 xcomp
+    , , PUNCT 3 punct
+    " " PUNCT 3 punct
+    a a DET 8 det
+    spokeswoman spokeswoman NOUN 9 nsubj
+    said say VERB 0 root VBD
+    , , PUNCT 11 punct
+    adding add VERB 9 ccomp VBG
+    that that SCONJ 16 mark
+    the the DET 14 det
+    minister minister NOUN 16 nsubj
+    would would AUX 16 aux
+    meet meet VERB 11 ccomp VB
+    them they PRON 16 obj
+    . . PUNCT 9 punct
+    """,
+)

@@ -235,6 +235,22 @@ class TestPolnearConventions:
         assert att.speaker is not None and att.speaker.span.text == "lawmakers"
         assert att.content.quote == "Lopez's claim that aid would arrive"
 
+    def test_report_hung_as_a_complement_is_not_content(self) -> None:
+        """'S, the department said' parsed as a second complement of 'found': the department reports all of S,
+        and 'found' inside it is not an attribution of its own (attributions do not nest)."""
+        att = only(run(parses.REPORT_HUNG_AS_COMPLEMENT))
+        assert att.cue is not None and att.cue.span.text == "said"
+        assert att.speaker is not None and att.speaker.span.text == "the department"
+        assert att.content.quote == "Engineers found that bridges had weakened"
+
+    def test_adding_after_a_framed_quote(self) -> None:
+        """'"Q," X said, adding that S': two attributions, the second one not framed by the quote."""
+        first, second = run(parses.SAID_ADDING)
+        assert first.cue is not None and first.cue.span.text == "said" and first.content.quote == "We remain open"
+        assert second.cue is not None and second.cue.span.text == "adding"
+        assert second.content.quote == "that the minister would meet them"
+        assert second.speaker is not None and second.speaker.span.text == "a spokeswoman"
+
     def test_any_verb_after_a_quotation_is_a_cue(self) -> None:
         """'"Q," the judge exclaimed' needs no lexicon entry for the verb."""
         att = only(run(parses.EXCLAIMED))
