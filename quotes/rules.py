@@ -319,8 +319,10 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
             second_that = any(lowered(m) == "that" for m in children_by(sentence, conj, ["mark"]))
             if conj.id > max(ids) and (backshifted or second_that):
                 ids |= id_set(sentence.subtree(conj))
+        clause_start = sentence.subtree(clauses[0])[0].id
         split_subject = [k for k in children_by(sentence, verb, ["obj"]) if verb.id < k.id < clauses[0].id
-                         and verb.lemma.lower() not in ADDRESSEE_VERBS and not marked(sentence, clauses[0])]
+                         and verb.lemma.lower() not in ADDRESSEE_VERBS
+                         and (not marked(sentence, clauses[0]) or clause_start < k.id)]
         for k in split_subject[:1]:
             ids |= id_set(sentence.subtree(k))
         opener = [k for k in children_by(sentence, verb, LOOSE_CLAUSE_RELS)

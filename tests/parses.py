@@ -799,3 +799,18 @@ SAID_ADDING = (
     . . PUNCT 9 punct
     """,
 )
+
+ADDED_THAT_SPLIT = (
+    "He added that Russia's trade is small.",
+    """
+    He he PRON 2 nsubj
+    added add VERB 0 root VBD
+    that that SCONJ 8 mark
+    Russia Russia PROPN 6 nmod:poss
+    's 's PART 4 case
+    trade trade NOUN 2 obj
+    is be AUX 8 cop VBZ
+    small small ADJ 2 ccomp
+    . . PUNCT 2 punct
+    """,
+)

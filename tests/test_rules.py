@@ -251,6 +251,11 @@ class TestPolnearConventions:
         assert second.content.quote == "that the minister would meet them"
         assert second.speaker is not None and second.speaker.span.text == "a spokeswoman"
 
+    def test_clause_subject_after_that_read_as_object(self) -> None:
+        """'added that [X] [is small]' with X parsed as the object of added: the content stays whole."""
+        att = only(run(parses.ADDED_THAT_SPLIT))
+        assert [s.text for s in att.content.spans] == ["that Russia's trade is small"]
+
     def test_any_verb_after_a_quotation_is_a_cue(self) -> None:
         """'"Q," the judge exclaimed' needs no lexicon entry for the verb."""
         att = only(run(parses.EXCLAIMED))
