@@ -101,7 +101,9 @@ def _draft(doc: ParsedDoc, sentence: Sentence, cand: Candidate, quotations: list
         antecedent = describe(doc, sentence, noun, lexicon) if noun is not None else None
     if any(s <= cue[0] < e for q in quotations for s, e in q.pieces):
         return None
-    framing = _framing_quotation(doc.text, cue, mention, quotations)
+    between = [w for w in sentence.words if mention is not None and mention.span.end <= w.start and w.end <= cue[0]]
+    framing = (None if any(w.upos in ("VERB", "AUX") for w in between)
+               else _framing_quotation(doc.text, cue, mention, quotations))
     if framing is not None:
         quoted = _word_set(tuple(p for q in quotations for p in q.pieces))
         after = [p for p in pieces if p[0] >= cue[1] and all(i in quoted for i in range(*p) if doc.text[i].isalnum())]
@@ -121,11 +123,10 @@ def _framing_quotation(text: str, cue: tuple[int, int], mention: Mention | None,
 
     Then the quotation is the content, whatever the parser attached after the
     cue ('"Okay," I said, attempting to regroup': not "attempting to regroup").
-    A later cue of the same speaker ('"Q," she said, adding that S') is not framed.
+    A later cue of the same speaker ('"Q," she said, adding that S') is not framed:
+    the caller passes no frame when a verb stands between the speaker and the cue.
     """
     left = min(cue[0], mention.span.start) if mention is not None else cue[0]
-    if mention is not None and mention.span.end < cue[0] and text[mention.span.end : cue[0]].strip(" ,\u2014-\t"):
-        return None
     for quote in quotations:
         if text[quote.inner_start : quote.inner_end].rstrip().endswith("."):
             continue

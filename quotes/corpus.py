@@ -388,6 +388,7 @@ class _Pool:
         for index, worker in enumerate(self._workers):
             alive = self._receive(worker, writer)
             if not alive:
+                worker.process.join(timeout=5)  # its pipe closes before the process is reaped
                 code = worker.process.exitcode
                 if not worker.ready:
                     raise QuotesError(f"a worker process died while loading the extractor (exit code {code})")

@@ -153,6 +153,7 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
         return None
     speaker, antecedent = _verb_speaker(sentence, word)
     inverted = inverted_speaker(sentence, word)
+    inverted = None if inverted in cue_ids else inverted
     if inverted is not None and speaker is not None and speaker < word.id and any(
             w.text in QUOTE_TOKENS for w in sentence.words if speaker < w.id < word.id):
         speaker, antecedent = inverted, None

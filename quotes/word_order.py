@@ -90,20 +90,37 @@ def interrupting_report(sentence: Sentence, verb: Word) -> tuple[frozenset[int],
 
 
 def segment_speaker(sentence: Sentence, verb: Word) -> int | None:
-    """The first noun in a short stretch between a separator and the verb: "…, [officials] familiar with the talks said"."""
+    """The first noun in a short stretch between a separator and the verb: "…, [officials] familiar with the talks said".
+
+    An apposition between the name and the verb ("Khizr Khan, 66, said"; "James
+    Henson, director of …, said") is stepped over to the short name before it.
+    """
     stretch: list[Word] = []
+    stretches: list[list[Word]] = []
     if not is_finite(verb):
         return None
     for word in reversed([w for w in sentence.words if w.id < verb.id]):
         if word.text in SEPARATORS:
             if not stretch:
                 continue
-            nominal = next((w for w in reversed(stretch) if w.upos in ("NOUN", "PROPN", "PRON")), None)
-            return nominal.id if nominal and len(stretch) <= 8 else None
+            stretches.append(list(reversed(stretch)))
+            nominal = next((w for w in stretch[::-1] if w.upos in ("NOUN", "PROPN", "PRON")), None)
+            if len(stretches) == 1 and nominal is not None and len(stretch) <= 8:
+                return nominal.id
+            if len(stretches) == 2:
+                return _short_name(stretches[1])
+            stretch = []
+            continue
         if word.upos in ("VERB", "AUX") and word.xpos in ("VBD", "VBZ", "VBP", "MD") and not _describes_source(word):
             return None
         stretch.append(word)
-    return None
+    return _short_name(list(reversed(stretch))) if len(stretches) == 1 and stretch else None
+
+
+def _short_name(stretch: list[Word]) -> int | None:
+    """The first proper noun of a stretch of at most six words ("Khizr Khan"), if any."""
+    name = [w for w in stretch if w.upos == "PROPN"]
+    return name[0].id if name and len(stretch) <= 6 else None
 
 
 def initial_subject(sentence: Sentence, verb: Word) -> int | None:

@@ -814,3 +814,22 @@ ADDED_THAT_SPLIT = (
     . . PUNCT 2 punct
     """,
 )
+
+NAME_AGE_SAID = (
+    '"We are worried," Khizr Khan, 66, said.',
+    """
+    " " PUNCT 4 punct
+    We we PRON 4 nsubj
+    are be AUX 4 cop VBP
+    worried worried ADJ 0 root
+    , , PUNCT 4 punct
+    " " PUNCT 4 punct
+    Khizr Khizr PROPN 4 parataxis
+    Khan Khan PROPN 7 flat
+    , , PUNCT 10 punct
+    66 66 NUM 12 dep
+    , , PUNCT 10 punct
+    said say VERB 4 parataxis VBD
+    . . PUNCT 4 punct
+    """,
+)

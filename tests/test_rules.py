@@ -256,6 +256,12 @@ class TestPolnearConventions:
         att = only(run(parses.ADDED_THAT_SPLIT))
         assert [s.text for s in att.content.spans] == ["that Russia's trade is small"]
 
+    def test_apposition_between_name_and_verb(self) -> None:
+        """'"Q," Khizr Khan, 66, said' with no subject on said: the name before the apposition speaks."""
+        att = only(run(parses.NAME_AGE_SAID))
+        assert att.speaker is not None and att.speaker.span.text == "Khizr Khan"
+        assert att.content.quote == "We are worried"
+
     def test_any_verb_after_a_quotation_is_a_cue(self) -> None:
         """'"Q," the judge exclaimed' needs no lexicon entry for the verb."""
         att = only(run(parses.EXCLAIMED))
