@@ -298,13 +298,18 @@ def _quotation_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[
     return drafts + extra
 
 
+def _paragraph_of(paras: list[tuple[int, int]], offset: int) -> int | None:
+    """Index of the paragraph holding ``offset`` (None between paragraphs)."""
+    return next((i for i, (start, end) in enumerate(paras) if start <= offset < end), None)
+
+
 def _recent_speaker(quote: Quotation, drafts: list[_Draft], paras: list[tuple[int, int]]) -> int | None:
     """Index of the last attribution with a speaker in the quotation's paragraph or the one before it.
 
     A quotation nobody is credited with, right after someone was quoted, is in
     news style theirs: reporters name the speaker once and quote on.
     """
-    here = next((i for i, (s, e) in enumerate(paras) if s <= quote.start < e), None)
+    here = _paragraph_of(paras, quote.start)
     if here is None:
         return None
     earlier = [(d.pieces[-1][1], i) for i, d in enumerate(drafts)
@@ -312,7 +317,7 @@ def _recent_speaker(quote: Quotation, drafts: list[_Draft], paras: list[tuple[in
     if not earlier:
         return None
     end, index = max(earlier)
-    para = next((i for i, (s, e) in enumerate(paras) if s <= end - 1 < e), None)
+    para = _paragraph_of(paras, end - 1)
     return index if para is not None and here - para <= 1 else None
 
 
@@ -371,14 +376,14 @@ def _previous_quote_draft(text: str, quote: Quotation, drafts: list[_Draft],
     In the same paragraph any attribution counts ("X said S. \"Q.\""); from the
     paragraph before, only a quotation does (a follow-on quote paragraph).
     """
-    para_index = next((i for i, (s, e) in enumerate(paras) if s <= quote.start < e), None)
+    para_index = _paragraph_of(paras, quote.start)
     if para_index is None:
         return None
     earlier = [d for d in drafts if d.pieces[-1][1] <= quote.start and d.rule != "unattributed-quote"]
     if not earlier:
         return None
     last = max(earlier, key=lambda d: d.pieces[-1][1])
-    last_para = next((i for i, (s, e) in enumerate(paras) if s <= last.pieces[-1][0] < e), None)
+    last_para = _paragraph_of(paras, last.pieces[-1][0])
     if last_para is None or para_index - last_para > 1:
         return None
     if para_index - last_para == 1 and text[paras[para_index][0] : quote.start].strip():
@@ -420,7 +425,7 @@ def _resolve(doc: ParsedDoc, drafts: list[_Draft], quotations: list[Quotation], 
             speaker = speakers.get(source)
         content = Content.of(text, draft.pieces)
         cue = Cue(Span.of(text, *draft.cue), draft.lemma) if draft.cue else None
-        paragraph = next((p for p, (s, e) in enumerate(paras) if s <= content.start < e), 0)
+        paragraph = _paragraph_of(paras, content.start) or 0
         out.append(Attribution(
             content=content, cue=cue, speaker=speaker, kind=_kind(text, content, quotations),
             sentence=Span.of(text, *draft.sentence), paragraph=paragraph, rule=draft.rule, inherited=inherited,

@@ -17,6 +17,11 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 EXPLETIVES = frozenset({"it", "there", "this"})
 """Subjects of passive cues that name nobody ("it was reported")."""
 QUOTE_TOKENS = frozenset({'"', "''", "``", "\u201c", "\u201d", "\u00ab", "\u00bb", "'", "\u2018", "\u2019"})
+TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+                        "yesterday", "tonight", "week", "month", "year"})
+"""Days and time nouns: adjuncts of when something was said, never part of what was said."""
+CLAUSE_BREAKS = frozenset({",", "\u2014", "--", ";"})
+"""Marks before a clause that is set off from the one before it (", adding that S", ", though he …")."""
 SEPARATORS = frozenset({",", "\u2014", "--", "\u2013", '"', "''", "\u201d", "\u201c", ";"})
 
 

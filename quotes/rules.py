@@ -11,10 +11,12 @@ from __future__ import annotations
 import attrs
 
 from quotes.grammar import (
+    CLAUSE_BREAKS,
     EXPLETIVES,
     NEGATION,
     QUOTE_TOKENS,
     RELATIVE_PRONOUNS,
+    TIME_WORDS,
     active_subjects,
     children_by,
     has_colon_between,
@@ -43,24 +45,14 @@ from quotes.word_order import (
 BACKSHIFT_MODALS = frozenset({"would", "could", "should", "might"})
 """ "said they discussed it and [would find] a solution": a subjectless conjunct with a backshifted modal is
 reported speech the parser attached to the cue instead of to its clause."""
-
-
 CLAUSE_RELS = frozenset({"ccomp", "csubj"})
 """Complement clauses: "said [that S]", "it was reported [that S]" (csubj:pass)."""
-
-
 LOOSE_CLAUSE_RELS = frozenset({"advcl", "dep", "parataxis", "obj", "xcomp", "acl", "obl", "conj"})
 """Relations a small parser sometimes gives a that-clause; accepted only when the clause opens with a marker."""
-
-
 PARTICIPLE_OPENERS = frozenset({"when", "after", "if", "once", "while", "as", "before"})
 """Words that open a sentence-initial participle clause ("When asked about S, …")."""
-
-
 NON_CUE_ADVERBS = frozenset({"when", "where", "why", "how", "so", "then", "as", "only", "just", "even"})
 """Adverbs before a cue verb that belong to the clause, not to the verb group ("when asked", "as he said")."""
-
-
 MENTION_STOP_RELS = frozenset({"acl:relcl", "acl", "appos", "punct", "parataxis", "advcl", "conj", "cc", "dep", "ccomp", "case"})
 """Parts of a subject phrase that are not the minimal mention ("X, [who replaced Y], said", "[according to] X")."""
 
@@ -109,12 +101,14 @@ def find_candidates(sentence: Sentence, lexicon: Lexicon) -> list[Candidate]:
 def _with_cue_lemmas(sentence: Sentence, lexicon: Lexicon) -> Sentence:
     """The sentence with verb lemmas repaired where a cue verb was meant ("vowe" → "vow", "endors" → "endorse")."""
     words = list(sentence.words)
+    changed = False
     for i, word in enumerate(words):
         if word.upos in ("VERB", "AUX"):
             lemma = lexicon.verb_lemma(word.lemma, word.text)
             if lemma != word.lemma:
                 words[i] = attrs.evolve(word, lemma=lemma)
-    return attrs.evolve(sentence, words=tuple(words)) if words != list(sentence.words) else sentence
+                changed = True
+    return attrs.evolve(sentence, words=tuple(words)) if changed else sentence
 
 
 def _drop_nested_cues(found: list[Candidate]) -> list[Candidate]:
@@ -131,7 +125,8 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     lemma = word.lemma.lower()
     if word.upos not in ("VERB", "AUX"):
         return None
-    put_it = [k for k in children_by(sentence, word, ["obj"]) if lemma == "put" and lowered(k) == "it" and k.id == word.id + 1]
+    put_it = ([k for k in children_by(sentence, word, ["obj"]) if lowered(k) == "it" and k.id == word.id + 1]
+              if lemma == "put" else [])
     known = _is_cue_verb(lemma, lexicon) or bool(put_it)
     particles = [k for k in children_by(sentence, word, ["compound:prt"])]
     if particles and dict(lexicon.particle_verbs).get(lemma) != lowered(particles[0]):
@@ -241,7 +236,7 @@ def _without_comment(sentence: Sentence, content: frozenset[int], lexicon: Lexic
         if max(clause) < max(content) or opener is None or min(clause) <= min(content):
             continue
         before = sentence.word(min(clause) - 1)
-        after_comma = before is not None and before.text in (",", "\u2014", "--", ";")
+        after_comma = before is not None and before.text in CLAUSE_BREAKS
         cue_head = (_is_cue_verb(word.lemma.lower(), lexicon) and not active_subjects(sentence, word)
                     and any(marked(sentence, k) for k in children_by(sentence, word, ["ccomp", "advcl"])))
         concessive = lowered(opener) in CONCESSIVE and any(w.lemma.lower() in lexicon.verbs for w in sentence.words if w.id in clause)
@@ -304,7 +299,7 @@ def _chained_report(sentence: Sentence, verb: Word, clause: Word, lexicon: Lexic
     first = next((w for w in sentence.subtree(clause) if w.upos != "PUNCT"), clause)
     before = sentence.word(first.id - 1)
     return (clause.id > verb.id and _is_cue_verb(lexicon.verb_lemma(clause.lemma, clause.text), lexicon)
-            and before is not None and before.text in (",", "\u2014", "--", ";")
+            and before is not None and before.text in CLAUSE_BREAKS
             and (bool(active_subjects(sentence, clause)) or clause.xpos == "VBG"))
 
 
@@ -395,8 +390,7 @@ def _evidence(sentence: Sentence, verb: Word, lexicon: Lexicon) -> bool:
     return any(s.lemma.lower() in lexicon.evidence_nouns for s in active_subjects(sentence, verb))
 
 
-TEMPORAL_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-                            "yesterday", "tonight", "now", "then", "again", "week", "month", "year", "time"})
+TEMPORAL_WORDS = TIME_WORDS | {"now", "then", "again", "time"}
 """Adjuncts of time after an object that annotators leave out of the content ("criticized X [on Monday]")."""
 
 
@@ -561,8 +555,6 @@ def _noun_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
 
 POLL_NOUNS = frozenset({"poll", "survey", "study", "census", "tally"})
 """Evidence nouns whose "in" phrase attributes the clause: "[In exit polls], voters were unhappy"."""
-
-
 POLL_MOVES = frozenset({"rise", "soar", "climb", "surge", "fall", "drop", "slip", "slide", "sink", "plummet", "jump",
                         "rebound", "improve", "decline", "tumble", "fade"})
 """Predicates that describe movement in the polls ("he rose in the polls"), not what a poll found."""

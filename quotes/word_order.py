@@ -8,15 +8,24 @@ rules call them when the tree alone does not give an answer.
 
 from __future__ import annotations
 
-from quotes.grammar import QUOTE_TOKENS, SEPARATORS, active_subjects, children_by, id_set, is_finite, lowered, trimmed
+from quotes.grammar import (
+    QUOTE_TOKENS,
+    SEPARATORS,
+    TIME_WORDS,
+    active_subjects,
+    children_by,
+    id_set,
+    is_finite,
+    lowered,
+    trimmed,
+)
 from quotes.parsed import Sentence, Word
 
 SOURCE_ADJECTIVES = frozenset({"familiar", "close", "aware", "knowledgeable", "briefed", "involved", "privy"})
 """Adjectives of anonymous-source phrases ("officials [familiar] with the talks") that a small tagger reads as verbs."""
 REPORT_SEPARATORS = frozenset({",", "\u2014", "--", "\u2013"})
 """Marks that set off a reporting clause inside a sentence ("S1, officials said, S2")."""
-TEMPORAL = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-                      "yesterday", "tonight", "earlier", "later", "week", "month", "year"})
+TEMPORAL = TIME_WORDS | {"earlier", "later"}
 """Time words a reporting verb often takes right before its content ("reported Thursday [the families left]")."""
 ADDRESSEE_VERBS = frozenset({"tell", "ask", "warn", "inform", "assure", "remind", "notify", "urge", "advise", "promise"})
 """Their first object is who was spoken to, not what was said ("told [reporters] the plan failed")."""

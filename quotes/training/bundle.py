@@ -85,6 +85,7 @@ def bundle(layout: Layout, target: Path = BUNDLED_DIR) -> None:
     manifest_path = target / "manifest.json"
     manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
     manifest["trained_on"] = TRAINED_ON
-    manifest["training"] = {k: v.format(steps=best_step(layout.logs / f"{k}.log")) for k, v in TRAINING.items()}
+    manifest["training"] = {k: v.format(steps=best_step(layout.logs / f"{k}.log")) if "{steps}" in v else v
+                            for k, v in TRAINING.items()}
     manifest["training_command"] = "python -m quotes.training all --data ../shared/ud --out build/models"
     manifest_path.write_text(json.dumps(manifest, indent=2) + "\n")
