@@ -166,7 +166,7 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     if speaker is None and not _may_lack_source(sentence, word, lemma, lexicon):
         return None
     if speaker and speaker not in content and rule != "verb-interrupting":
-        content = content - id_set(sentence.subtree(sentence.word(speaker)))
+        content = content - (id_set(sentence.subtree(sentence.word(speaker))) - id_set(sentence.subtree(word)))
     content = trimmed(sentence, _without_comment(sentence, content - set(cue_ids), lexicon))
     if not content and rule != "verb-bare":
         return None
@@ -359,7 +359,8 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
         detached = [w for clause in _detached_that_clause(sentence, passive[0]) for w in sentence.subtree(clause)]
         return id_set(sentence.subtree(passive[0])) | id_set(detached), "verb-passive-agent"
     has_source = bool(active_subjects(sentence, verb) or inverted_speaker(sentence, verb) or segment_speaker(sentence, verb))
-    if has_source and (verb.rel == "parataxis" or (
+    relative = any(s.upos == "PRON" and lowered(s) in RELATIVE_PRONOUNS for s in active_subjects(sentence, verb))
+    if has_source and not relative and (verb.rel == "parataxis" or (
             verb.rel in ("dep", "advcl", "conj") and has_comma_between(sentence, sentence.head_of(verb), verb))):
         head = sentence.head_of(verb)
         if head is not None and head.id < verb.id:
@@ -435,6 +436,9 @@ def _verb_speaker(sentence: Sentence, verb: Word) -> tuple[int | None, int | Non
     A cue with no subject of its own ("saying S", "saw Choe warn", "adding that")
     takes the subject of the nearest verb above it ("X is quoted as saying": the
     passive subject there); a passive agent ("by X") only counts on the cue itself.
+    A participle on a noun ("an adviser acknowledging that S") is said by that
+    noun, and a copular clause above ("Obama has been on the sidelines, arguing")
+    lends its subject.
     """
     current: Word | None = verb
     for _ in range(5):
@@ -470,13 +474,14 @@ def _verb_speaker(sentence: Sentence, verb: Word) -> tuple[int | None, int | Non
             objects = children_by(sentence, head, ["obj", "iobj"])
             if objects and objects[0].id < current.id:
                 return objects[0].id, None
-        if current is verb and current.deprel == "acl:relcl":
-            return head.id, None
         participle = current is verb and (verb.xpos == "VBG" or "VerbForm=Ger" in verb.feats)
+        if current is verb and (current.deprel == "acl:relcl" or (
+                participle and current.deprel == "acl" and head.upos in ("NOUN", "PROPN", "PRON"))):
+            return head.id, None
         if current.rel not in ("xcomp", "conj", "advcl", "ccomp", "acl") and not (participle and current.rel == "parataxis"):
             return None, None
         steps = 0
-        while head is not None and head.upos not in ("VERB", "AUX") and steps < 4:
+        while head is not None and head.upos not in ("VERB", "AUX") and not active_subjects(sentence, head) and steps < 4:
             head, steps = sentence.head_of(head), steps + 1
         current = head
     return None, None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from quotes.grammar import (
     QUOTE_TOKENS,
+    RELATIVE_PRONOUNS,
     SEPARATORS,
     TIME_WORDS,
     active_subjects,
@@ -164,8 +165,11 @@ def final_report_clause(sentence: Sentence, verb: Word) -> frozenset[int] | None
 
     The reporting clause closes the sentence: a separator, a short noun phrase,
     the verb, and at most its own objects or obliques after it. Everything
-    before the separator is the content.
+    before the separator is the content. A relative pronoun ("S, who preaches")
+    or a bare participle ("a method known as X") marks a modifier, not a report.
     """
+    if not (is_finite(verb) or children_by(sentence, verb, ["aux"])):
+        return None
     if any(w.id > verb.id and w.upos != "PUNCT" and verb.id not in {a.id for a in sentence.ancestors(w)} for w in sentence.words):
         return None
     before = [w for w in sentence.words if w.id < verb.id]
@@ -174,6 +178,8 @@ def final_report_clause(sentence: Sentence, verb: Word) -> frozenset[int] | None
         return None
     segment = [w for w in before if w.id > seps[-1].id and w.text not in QUOTE_TOKENS]
     if not segment or len(segment) > 8 or not any(w.upos in ("NOUN", "PROPN", "PRON") for w in segment):
+        return None
+    if any(w.upos == "PRON" and lowered(w) in RELATIVE_PRONOUNS for w in segment):
         return None
     if any(w.upos in ("VERB", "AUX") and (w.xpos in ("VBD", "VBZ", "VBP") or "VerbForm=Fin" in w.feats)
            and not _describes_source(w) for w in segment):

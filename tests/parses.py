@@ -833,3 +833,79 @@ NAME_AGE_SAID = (
     . . PUNCT 4 punct
     """,
 )
+
+ADVISER_ACKNOWLEDGING = (
+    "Errors hurt him, including an adviser acknowledging that the doctor erred.",
+    """
+    Errors error NOUN 2 nsubj
+    hurt hurt VERB 0 root
+    him he PRON 2 obj
+    , , PUNCT 7 punct
+    including include VERB 7 case VBG
+    an a DET 7 det
+    adviser adviser NOUN 2 obl
+    acknowledging acknowledge VERB 7 acl VBG
+    that that SCONJ 12 mark
+    the the DET 11 det
+    doctor doctor NOUN 12 nsubj
+    erred err VERB 8 ccomp VBD
+    . . PUNCT 2 punct
+    """,
+)
+
+SIDELINES_ARGUING = (
+    "Obama has been on the sidelines, arguing he did not want to intervene.",
+    """
+    Obama Obama PROPN 6 nsubj
+    has have AUX 6 aux
+    been be AUX 6 cop
+    on on ADP 6 case
+    the the DET 6 det
+    sidelines sideline NOUN 0 root
+    , , PUNCT 8 punct
+    arguing argue VERB 6 parataxis VBG
+    he he PRON 12 nsubj
+    did do AUX 12 aux
+    not not PART 12 advmod
+    want want VERB 8 ccomp VB
+    to to PART 14 mark
+    intervene intervene VERB 12 xcomp VB
+    . . PUNCT 6 punct
+    """,
+)
+
+WHO_PREACHES = (
+    "Sanders has long admired Francis, who preaches a message of justice.",
+    """
+    Sanders Sanders PROPN 4 nsubj
+    has have AUX 4 aux
+    long long ADV 4 advmod
+    admired admire VERB 0 root VBN
+    Francis Francis PROPN 4 obj
+    , , PUNCT 8 punct
+    who who PRON 8 nsubj WP
+    preaches preach VERB 4 conj VBZ
+    a a DET 10 det
+    message message NOUN 8 obj
+    of of ADP 12 case
+    justice justice NOUN 10 nmod
+    . . PUNCT 4 punct
+    """,
+)
+
+KNOWN_AS = (
+    "The state banned fracturing, a method known as fracking.",
+    """
+    The the DET 2 det
+    state state NOUN 3 nsubj
+    banned ban VERB 0 root VBD
+    fracturing fracturing NOUN 3 obj
+    , , PUNCT 8 punct
+    a a DET 8 det
+    method method NOUN 8 compound
+    known know VERB 4 acl VBN
+    as as ADP 10 case
+    fracking fracking NOUN 8 obl
+    . . PUNCT 3 punct
+    """,
+)

@@ -371,3 +371,26 @@ class TestEvidence:
     def test_show_without_evidence_subject(self) -> None:
         """'the senator smiled, showing his side' is not an attribution."""
         assert run(parses.SHOWING_SIDE) == ()
+
+
+class TestParticiplesAndModifiers:
+    def test_participle_on_a_noun_is_said_by_the_noun(self) -> None:
+        """'an adviser acknowledging that S': the adviser is the source."""
+        att = only(run(parses.ADVISER_ACKNOWLEDGING))
+        assert att.speaker is not None and att.speaker.span.text == "an adviser"
+        assert att.content.quote == "that the doctor erred"
+
+    def test_participle_after_a_copular_clause_takes_its_subject(self) -> None:
+        """'Obama has been on the sidelines, arguing S': Obama argues."""
+        att = only(run(parses.SIDELINES_ARGUING))
+        assert att.speaker is not None and att.speaker.span.text == "Obama"
+        assert att.content.quote == "he did not want to intervene"
+
+    def test_relative_clause_after_a_comma_is_not_a_report(self) -> None:
+        """'S, who preaches X' does not make S the content of 'preaches'."""
+        for att in run(parses.WHO_PREACHES):
+            assert "admired" not in att.content.quote
+
+    def test_known_as_is_not_a_report(self) -> None:
+        """'a method known as fracking' names a thing; the clause before it was not 'known'."""
+        assert run(parses.KNOWN_AS) == ()
