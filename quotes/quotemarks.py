@@ -92,20 +92,27 @@ def _widen_pairs(text: str, quote: Quotation) -> Quotation:
         start -= 1
     if quote.closed and text[end - 1 : end + 1] == "''":
         end += 1
+    elif quote.closed and text[end - 1 : end + 2] == " ''":
+        end += 2
     return attrs.evolve(quote, start=start, end=end) if (start, end) != (quote.start, quote.end) else quote
 
 
 _PAIRED_APOSTROPHES = re.compile(r"''|``")
+# A nested single quote closing right before the outer pair: "''I hate the term 'Manhattan poor,' '' she said".
+_NESTED_CLOSE = re.compile(r"(?<=['’]) ''(?!\w)")
 
 
 def double_apostrophes(text: str) -> str:
     """A same-length copy where '' and `` used as double quotes (NYT style) read as one '"'.
 
     An opening pair (before a word) becomes ' "', a closing pair '" ', so offsets
-    do not move and the scanner sees an ordinary straight double quote.
+    do not move and the scanner sees an ordinary straight double quote. A closing
+    pair after a nested quote and a space ("poor,' ''") moves onto the space, so
+    it follows the nested closer and can close.
     """
     if "''" not in text and "``" not in text:
         return text
+    text = _NESTED_CLOSE.sub('"  ', text)
 
     def swap(match: re.Match[str]) -> str:
         after = text[match.end() : match.end() + 1]

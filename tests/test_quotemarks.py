@@ -339,3 +339,11 @@ class TestPairedApostrophes:
         (quote,) = find_quotations(text)
         assert text[quote.start : quote.end] == "''There is no limit,''"
         assert quote.inner(text) == "There is no limit,"
+
+    def test_pair_closing_after_a_nested_quote(self) -> None:
+        """''I hate the term 'X,' '' she said: the pair after the nested closer and a space closes the quote."""
+        text = "''I hate the term 'Manhattan poor,' '' she said.\n\n''Isabelle thinks so,'' Ms. Sherry said."
+        first, second = find_quotations(text)
+        assert text[first.start : first.end] == "''I hate the term 'Manhattan poor,' ''"
+        assert first.inner(text) == "I hate the term 'Manhattan poor,'"
+        assert second.inner(text) == "Isabelle thinks so,"
