@@ -315,6 +315,10 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
             second_that = any(lowered(m) == "that" for m in children_by(sentence, conj, ["mark"]))
             if conj.id > max(ids) and (backshifted or second_that):
                 ids |= id_set(sentence.subtree(conj))
+        for late in children_by(sentence, verb, ["advcl"]):
+            if late.id > max(ids) and not _chained_report(sentence, verb, late, lexicon) and not any(
+                    lowered(m) == "as" for m in children_by(sentence, late, ["mark"])):
+                ids |= id_set(sentence.subtree(late))
         clause_start = sentence.subtree(clauses[0])[0].id
         split_subject = [k for k in children_by(sentence, verb, ["obj"]) if verb.id < k.id < clauses[0].id
                          and verb.lemma.lower() not in ADDRESSEE_VERBS

@@ -194,13 +194,14 @@ def finite_right_part(sentence: Sentence, verb: Word) -> frozenset[int] | None:
     Small parsers often take the subject of an unmarked complement clause for the
     verb's object. When one of the verb's right-hand dependents is itself a finite
     clause, the dependents from the first object to it are the content (an
-    addressee object excepted).
+    addressee object excepted). A clause joined by "and" ("tweeted a photo and
+    said S") is a second statement, not part of the first.
     """
     right = [k for k in sentence.children(verb) if k.id > verb.id and k.rel in ("obj", "conj", "advcl", "xcomp", "dep", "parataxis", "obl")]
     if verb.lemma.lower() in ADDRESSEE_VERBS and right and right[0].rel == "obj":
         right = right[1:]
     right = [k for k in right if not (k.rel == "obl" and lowered(k) in TEMPORAL)]
-    clause = next((k for k in right if k.rel != "advcl" and not children_by(sentence, k, ["mark"])
+    clause = next((k for k in right if k.rel != "advcl" and not children_by(sentence, k, ["mark", "cc"])
                    and (is_finite(k) or any(is_finite(c) for c in children_by(sentence, k, ["aux", "cop"])))), None)
     if clause is None or not any(k.rel == "obj" and k.id < clause.id for k in right) and verb.lemma.lower() not in ADDRESSEE_VERBS:
         return None
