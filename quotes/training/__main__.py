@@ -1,6 +1,7 @@
 """``python -m quotes.training STAGE --data ../shared/ud --out build/models``.
 
-Stages: tokenize, mwt, lemma, pos, depparse, ``all`` (in that order), ``bundle``
+Stages: tokenize, mwt, lemma, pos, depparse, depparse-tune (the parser fine-tuned on
+the tagger's predicted tags), ``all`` (in that order), ``bundle``
 (copy the final models into the package) and ``score`` (end-to-end CoNLL 2018
 scores from raw text).
 """
@@ -16,7 +17,7 @@ from quotes.training.stages import Layout
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m quotes.training", description=__doc__)
-    parser.add_argument("stage", choices=["tokenize", "mwt", "lemma", "pos", "depparse", "all", "bundle", "score"])
+    parser.add_argument("stage", choices=["tokenize", "mwt", "lemma", "pos", "depparse", "depparse-tune", "all", "bundle", "score"])
     parser.add_argument("--data", type=Path, default=Path("../shared/ud"), help="UD folder with EWT and GUM")
     parser.add_argument("--out", type=Path, default=Path("build/models"), help="working folder for the run")
     parser.add_argument("--tokenize-steps", type=int, default=6000)
@@ -24,12 +25,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--lemma-epochs", type=int, default=3)
     parser.add_argument("--pos-steps", type=int, default=600)
     parser.add_argument("--depparse-steps", type=int, default=1600)
+    parser.add_argument("--tune-steps", type=int, default=1200, help="parser fine-tuning steps on predicted tags")
     parser.add_argument("--no-encoder", action="store_true", help="train pos/depparse without the frozen MiniLM encoder")
     args = parser.parse_args(argv)
     layout = Layout(data=args.data, out=args.out)
     layout.prepare()
     use_encoder = not args.no_encoder
-    todo = [args.stage] if args.stage != "all" else ["tokenize", "mwt", "lemma", "pos", "depparse"]
+    todo = [args.stage] if args.stage != "all" else ["tokenize", "mwt", "lemma", "pos", "depparse", "depparse-tune"]
     for stage in todo:
         if stage == "tokenize":
             stages.tokenize(layout, args.tokenize_steps)
@@ -41,6 +43,8 @@ def main(argv: list[str] | None = None) -> None:
             stages.pos(layout, args.pos_steps, use_encoder)
         elif stage == "depparse":
             stages.depparse(layout, args.depparse_steps, use_encoder)
+        elif stage == "depparse-tune":
+            stages.depparse_tune(layout, args.tune_steps, use_encoder)
         elif stage == "bundle":
             from quotes.training.bundle import bundle
 
