@@ -94,7 +94,7 @@ def _draft(doc: ParsedDoc, sentence: Sentence, cand: Candidate, quotations: list
     if cand.speaker is not None:
         head = sentence.word(cand.speaker)
         if head is not None and not _quoted(head.start, cue, quotations):
-            mention = describe(doc, sentence, head, lexicon)
+            mention = describe(doc, sentence, head, lexicon, avoid=frozenset(cand.cue) | cand.content)
             pieces = _without(pieces, (mention.span.start, mention.span.end))
     if cand.antecedent is not None:
         noun = sentence.word(cand.antecedent)
@@ -113,8 +113,23 @@ def _draft(doc: ParsedDoc, sentence: Sentence, cand: Candidate, quotations: list
     pieces = [(s, e) for s, e in pieces if _WORD.search(doc.text, s, e) and s < e]
     if not pieces:
         return None
+    if mention is not None and mention.phrase is not None:
+        mention = attrs.evolve(mention, phrase=_clipped(doc.text, mention.phrase, mention.span, [*pieces, cue]))
     return _Draft(tuple(pieces), cue, cand.lemma, mention, (sentence.start, sentence.end), cand.rule,
                   antecedent=antecedent)
+
+
+def _clipped(text: str, phrase: Span, mention: Span, others: list[tuple[int, int]]) -> Span:
+    """The source phrase cut back so it overlaps no content piece or cue (the mention itself always stays)."""
+    start, end = phrase.start, phrase.end
+    for s, e in others:
+        if s < end and e > start:
+            if s >= mention.end:
+                end = s
+            elif e <= mention.start:
+                start = e
+    start, end = _strip(text, start, end)
+    return Span.of(text, min(start, mention.start), max(end, mention.end))
 
 
 def _framing_quotation(text: str, cue: tuple[int, int], mention: Mention | None,
@@ -408,7 +423,7 @@ def _resolve(doc: ParsedDoc, drafts: list[_Draft], quotations: list[Quotation], 
         draft = drafts[i]
         if draft.antecedent is not None and draft.mention is not None:
             resolved = resolver.resolve(draft.antecedent, draft.antecedent.span.start)
-            speakers[i] = attrs.evolve(resolved, span=draft.mention.span)
+            speakers[i] = attrs.evolve(resolved, span=draft.mention.span, phrase=draft.mention.phrase or draft.mention.span)
         elif draft.mention is not None:
             speakers[i] = resolver.resolve(draft.mention, draft.mention.span.start)
     for i, draft in enumerate(originals):

@@ -66,9 +66,13 @@ class Speaker:
     """Title or role given in the article ("South Korean Foreign Minister")."""
     type: SpeakerType
     """Person, organisation, media, anonymous or unknown."""
+    phrase: Span | None = None
+    """The whole noun phrase naming the source, as written: the mention with its appositions, relative
+    clauses and coordinated names ("Josh Earnest, the White House press secretary"); the span PolNeAR marks."""
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self.span.to_dict(), "name": self.name, "role": self.role, "type": self.type.value}
+        phrase = (self.phrase or self.span).to_dict()
+        return {**self.span.to_dict(), "name": self.name, "role": self.role, "type": self.type.value, "phrase": phrase}
 
 
 @attrs.frozen

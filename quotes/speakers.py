@@ -16,7 +16,7 @@ import attrs
 from quotes.attribution import Span, Speaker, SpeakerType
 from quotes.lexicon import Lexicon
 from quotes.parsed import ParsedDoc, Sentence, Word
-from quotes.rules import mention_ids
+from quotes.rules import mention_ids, phrase_ids
 
 _DET = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
@@ -31,6 +31,8 @@ class Mention:
     """Tokens of the proper name inside the mention (without honorifics), empty if none."""
     role: str | None
     sentence: int
+    phrase: Span | None = None
+    """The whole source noun phrase (appositions, relative clauses) when the caller asked for it."""
 
 
 @attrs.frozen
@@ -45,17 +47,27 @@ class Entity:
     """Character offset of its first mention."""
 
 
-def describe(doc: ParsedDoc, sentence: Sentence, head: Word, lexicon: Lexicon) -> Mention:
-    """The minimal mention headed by ``head``, with its name tokens and role."""
+def describe(doc: ParsedDoc, sentence: Sentence, head: Word, lexicon: Lexicon,
+             avoid: frozenset[int] | None = None) -> Mention:
+    """The minimal mention headed by ``head``, with its name tokens and role.
+
+    With ``avoid`` (word IDs of the cue and content) the mention also carries its
+    whole noun phrase, which stops short of those words.
+    """
     words = mention_ids(sentence, head)
     span = Span.of(doc.text, *_whole_tokens(doc.text, words[0].start, words[-1].end))
+    phrase = None
+    if avoid is not None:
+        whole = phrase_ids(sentence, head, avoid)
+        start, end = _whole_tokens(doc.text, whole[0].start, whole[-1].end)
+        phrase = Span.of(doc.text, min(start, span.start), max(end, span.end))
     name_words = _name_words(words, head, lexicon)
     name: tuple[str, ...] = ()
     if name_words:
         start, end = _whole_tokens(doc.text, name_words[0].start, name_words[-1].end)
         name = tuple(doc.text[start:end].split())
     role = _role(doc, sentence, words, name_words, head, lexicon)
-    return Mention(span, tuple(words), name, role, sentence.index)
+    return Mention(span, tuple(words), name, role, sentence.index, phrase)
 
 
 _HYPHENATED = re.compile(r"\w+(?:[-\u2010]\w+)*")
@@ -171,7 +183,7 @@ class Resolver:
             entity = self._descriptor(mention, offset)
             if entity is not None:
                 name, kind = entity.name, SpeakerType.PERSON
-        speaker = Speaker(mention.span, name, role, kind)
+        speaker = Speaker(mention.span, name, role, kind, mention.phrase or mention.span)
         self._spoken.append((offset, speaker))
         return speaker
 

@@ -248,3 +248,40 @@ def orphan_clause(sentence: Sentence, verb: Word) -> frozenset[int] | None:
 def _describes_source(word: Word) -> bool:
     """A "verb" that is really the adjective of an anonymous-source phrase ("people close to him said")."""
     return word.lemma.lower() in SOURCE_ADJECTIVES or word.text.lower() in SOURCE_ADJECTIVES
+
+
+APPOSITION_OPENERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "former", "who", "which", "whose"})
+"""First words of an apposition or relative clause after a name ("X, the press secretary, said")."""
+
+
+def trailing_apposition(sentence: Sentence, last: Word, avoid: frozenset[int]) -> list[Word]:
+    """ "Rita Katz, [the director of SITE, which tracks X]": descriptions after a comma that the parser hung elsewhere.
+
+    Each comma-delimited stretch after ``last`` joins while it opens like an
+    apposition or relative clause (a determiner, a possessive, "who"/"which", or
+    a name with "'s"), holds no finite verb outside a relative clause, and
+    touches nothing in ``avoid`` (the cue and content).
+    """
+    words = [w for w in sentence.words if w.id > last.id]
+    taken: list[Word] = []
+    while len(words) > 1 and words[0].text == ",":
+        stretch = []
+        for w in words[1:]:
+            if w.text == "," or w.id in avoid or (w.upos == "PUNCT" and w.text not in ("-", "'", "\u2019", ".")):
+                break
+            stretch.append(w)
+        if not stretch or any(w.id in avoid for w in stretch):
+            break
+        first = lowered(stretch[0])
+        possessive = len(stretch) > 1 and stretch[0].upos == "PROPN" and lowered(stretch[1]) in ("'s", "\u2019s")
+        relative = first in ("who", "which", "whose")
+        if not (first in APPOSITION_OPENERS or possessive):
+            break
+        if not relative and any(is_finite(w) for w in stretch):
+            break
+        after = sentence.word(stretch[-1].id + 1)
+        if after is not None and after.id in avoid and after.text != ",":
+            break
+        taken.extend(words[: len(stretch) + 1])
+        words = words[len(stretch) + 1 :]
+    return taken

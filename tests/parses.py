@@ -909,3 +909,42 @@ KNOWN_AS = (
     . . PUNCT 3 punct
     """,
 )
+
+EARNEST_APPOSITION = (
+    "Josh Earnest, the press secretary, said the talks failed.",
+    """
+    Josh Josh PROPN 8 nsubj
+    Earnest Earnest PROPN 1 flat
+    , , PUNCT 5 punct
+    the the DET 5 det
+    press press NOUN 5 compound
+    secretary secretary NOUN 1 appos
+    , , PUNCT 5 punct
+    said say VERB 0 root VBD
+    the the DET 10 det
+    talks talk NOUN 11 nsubj
+    failed fail VERB 8 ccomp VBD
+    . . PUNCT 8 punct
+    """,
+)
+
+KATZ_MISATTACHED = (
+    "The group uses the photo, said Rita Katz, the director of SITE.",
+    """
+    The the DET 2 det
+    group group NOUN 3 nsubj
+    uses use VERB 0 root VBZ
+    the the DET 5 det
+    photo photo NOUN 3 obj
+    , , PUNCT 7 punct
+    said say VERB 3 parataxis VBD
+    Rita Rita PROPN 7 obj
+    Katz Katz PROPN 8 flat
+    , , PUNCT 12 punct
+    the the DET 12 det
+    director director NOUN 7 nsubj
+    of of ADP 14 case
+    SITE SITE PROPN 12 nmod
+    . . PUNCT 3 punct
+    """,
+)

@@ -30,10 +30,11 @@ class TestCorpora:
 
     @pytest.mark.parametrize("name", _cases())
     def test_document_matches_gold(self, extractor, name: str) -> None:  # type: ignore[no-untyped-def]
-        """Every gold content is found (partial match) with the right speaker, and nothing else is found."""
+        """Every gold content is found (partial match) with the right speaker, whose whole phrase matches the gold source, and nothing else is found."""
         gold: GoldDocument = GOLD[name]
         article = extractor.extract(gold.text, document=name)
         scores = score_document(gold, relations_from_article(article)).scores
         assert scores.content.partial.recall == 1.0, scores.to_dict()
         assert scores.content.partial.precision == 1.0, scores.to_dict()
         assert scores.attribution.value == 1.0, scores.to_dict()
+        assert scores.source.partial.f1 == 1.0, scores.to_dict()

@@ -394,3 +394,32 @@ class TestParticiplesAndModifiers:
     def test_known_as_is_not_a_report(self) -> None:
         """'a method known as fracking' names a thing; the clause before it was not 'known'."""
         assert run(parses.KNOWN_AS) == ()
+
+
+class TestSourcePhrase:
+    def test_apposition_joins_the_phrase_not_the_mention(self) -> None:
+        """'Josh Earnest, the press secretary, said': the mention is the name, the phrase has the apposition."""
+        att = only(run(parses.EARNEST_APPOSITION))
+        assert att.speaker is not None and att.speaker.span.text == "Josh Earnest"
+        assert att.speaker.phrase is not None and att.speaker.phrase.text == "Josh Earnest, the press secretary"
+        assert att.content.quote == "the talks failed"
+
+    def test_apposition_the_parser_hung_elsewhere(self) -> None:
+        """'…, said Rita Katz, the director of SITE.' with 'director' parsed as the verb's subject."""
+        att = only(run(parses.KATZ_MISATTACHED))
+        assert att.speaker is not None and att.speaker.span.text == "Rita Katz"
+        assert att.speaker.phrase is not None and att.speaker.phrase.text == "Rita Katz, the director of SITE"
+        assert att.content.quote == "The group uses the photo"
+
+    def test_phrase_never_reaches_the_content(self) -> None:
+        """The phrase of 'Kang said … that S' stays the name: the clause after the cue is content."""
+        att = only(run(parses.SAID_THAT))
+        assert att.speaker is not None and att.speaker.phrase is not None and att.speaker.phrase.text == "Kang"
+
+    def test_phrase_in_json(self) -> None:
+        """The speaker's JSON carries the phrase with offsets, next to the mention's."""
+        att = only(run(parses.EARNEST_APPOSITION))
+        assert att.speaker is not None
+        data = att.speaker.to_dict()
+        assert data["text"] == "Josh Earnest"
+        assert data["phrase"] == {"text": "Josh Earnest, the press secretary", "start": 0, "end": 33}
