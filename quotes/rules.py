@@ -170,6 +170,8 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
             speaker, antecedent = interrupting[1], None
     if speaker is None and not _may_lack_source(sentence, word, lemma, lexicon):
         return None
+    if speaker is not None:
+        speaker = _past_time_word(sentence, speaker, word)
     if speaker and rule != "verb-interrupting":
         if speaker not in content:
             content = content - (id_set(sentence.subtree(sentence.word(speaker))) - id_set(sentence.subtree(word)))
@@ -198,6 +200,20 @@ def _past_dateline(sentence: Sentence, speaker: int, verb: Word) -> int:
     between = {w.id for w in sentence.words if dash.id < w.id < verb.id}
     heads = [w for w in sentence.words if w.id in between and w.upos in ("NOUN", "PROPN", "PRON") and w.head not in between]
     return heads[0].id if heads else speaker
+
+
+def _past_time_word(sentence: Sentence, speaker: int, verb: Word) -> int | None:
+    """ "a poll released [Friday] shows": a day is never the source; the noun it hangs under is, if any."""
+    word = sentence.word(speaker)
+    if word is None or lowered(word) not in TIME_WORDS:
+        return speaker
+    for _ in range(3):
+        word = sentence.head_of(word)
+        if word is None or word.id == verb.id:
+            return None
+        if word.upos in ("NOUN", "PROPN", "PRON") and lowered(word) not in TIME_WORDS:
+            return word.id
+    return None
 
 
 def _prepositional_object(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[Word, Word] | None:
@@ -685,6 +701,12 @@ def phrase_ids(sentence: Sentence, head: Word, avoid: frozenset[int]) -> list[Wo
     return span or [head]
 
 
+def _spaced(sentence: Sentence, word: Word) -> bool:
+    """A dash with spaces around it separates phrases ("complaint - technology companies"); "Post-ABC" does not."""
+    before, after = sentence.word(word.id - 1), sentence.word(word.id + 1)
+    return (before is None or before.end < word.start) and (after is None or word.end < after.start)
+
+
 def mention_ids(sentence: Sentence, head: Word) -> list[Word]:
     """The minimal speaker mention headed by ``head``: its noun phrase without clauses and appositions."""
     keep = {head.id}
@@ -708,6 +730,13 @@ def mention_ids(sentence: Sentence, head: Word) -> list[Word]:
     cut = [i for i, w in enumerate(span) if w.text == "," and w.id > head.id]
     if cut:
         span = span[: cut[0]]
+    dashes = [i for i, w in enumerate(span) if w.text in DASHES and w.upos == "PUNCT" and _spaced(sentence, w)]
+    before = [i for i in dashes if span[i].id < head.id]
+    after = [i for i in dashes if span[i].id > head.id]
+    if after:
+        span = span[: after[0]]
+    if before:
+        span = span[before[-1] + 1 :]
     span = span or [head]
     siblings = [w for w in sentence.words if w.head == head.head and w.deprel == head.deprel and w.id != head.id]
     for sibling in sorted((w for w in siblings if w.id < span[0].id), key=lambda w: -w.id):

@@ -948,3 +948,35 @@ KATZ_MISATTACHED = (
     . . PUNCT 3 punct
     """,
 )
+
+DASH_IN_MENTION = (
+    "Law enforcement - technology companies say the rules are vague.",
+    """
+    Law law NOUN 2 compound
+    enforcement enforcement NOUN 5 compound
+    - - PUNCT 5 punct
+    technology technology NOUN 5 compound
+    companies company NOUN 6 nsubj
+    say say VERB 0 root VBP
+    the the DET 8 det
+    rules rule NOUN 10 nsubj
+    are be AUX 10 cop
+    vague vague ADJ 6 ccomp
+    . . PUNCT 6 punct
+    """,
+)
+
+DAY_AS_SUBJECT = (
+    "A poll released Friday shows that Trump leads.",
+    """
+    A a DET 2 det
+    poll poll NOUN 3 nsubj
+    released release VERB 0 root VBD
+    Friday Friday PROPN 5 nsubj
+    shows show VERB 3 ccomp VBZ
+    that that SCONJ 8 mark
+    Trump Trump PROPN 8 nsubj
+    leads lead VERB 5 ccomp VBZ
+    . . PUNCT 3 punct
+    """,
+)

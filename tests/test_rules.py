@@ -423,3 +423,13 @@ class TestSourcePhrase:
         data = att.speaker.to_dict()
         assert data["text"] == "Josh Earnest"
         assert data["phrase"] == {"text": "Josh Earnest, the press secretary", "start": 0, "end": 33}
+
+    def test_spaced_dash_ends_a_mention(self) -> None:
+        """'Law enforcement - technology companies say': the mention starts after the spaced dash."""
+        att = only(run(parses.DASH_IN_MENTION))
+        assert att.speaker is not None and att.speaker.span.text == "technology companies"
+
+    def test_a_day_is_never_the_source(self) -> None:
+        """'A poll released Friday shows that S' parsed with Friday as subject: no source, the content stays."""
+        atts = [a for a in run(parses.DAY_AS_SUBJECT) if a.content.quote == "that Trump leads"]
+        assert atts and all(a.speaker is None or a.speaker.span.text != "Friday" for a in atts)
