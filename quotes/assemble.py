@@ -16,7 +16,8 @@ import attrs
 
 from quotes.attribution import Attribution, Content, Cue, QuoteKind, Span, Speaker
 from quotes.lexicon import Lexicon
-from quotes.parsed import ParsedDoc, Sentence
+from quotes.grammar import lowered
+from quotes.parsed import ParsedDoc, Sentence, Word
 from quotes.quotemarks import Quotation, find_quotations, paragraphs
 from quotes.rules import Candidate, find_candidates
 from quotes.speakers import Mention, Resolver, describe
@@ -284,7 +285,7 @@ def _quotation_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[
         colon_sentence = doc.sentence_at(colon_cue[0]) if colon_cue else None
         if colon_cue is not None and colon_sentence is not None:
             head = next((w for w in reversed(colon_sentence.words) if w.end <= colon_cue[0]), None)
-            if head is not None and head.upos in ("PROPN", "NOUN"):
+            if head is not None and head.upos in ("PROPN", "NOUN") and not _in_prepositional_phrase(colon_sentence, head):
                 mention = describe(doc, colon_sentence, head, lexicon)
                 extra.append(_Draft(tuple(inner), colon_cue, ":", mention, sent_range, "colon-speaker"))
                 covered.append(words)
@@ -336,6 +337,11 @@ def _recent_speaker(quote: Quotation, drafts: list[_Draft], paras: list[tuple[in
     return index if para is not None and here - para <= 1 else None
 
 
+def _in_prepositional_phrase(sentence: Sentence, noun: Word) -> bool:
+    """ "Even on [age]:" / "happened on his [watch]:": a noun after a preposition names no speaker ("from X:" does)."""
+    return any(c.rel == "case" and lowered(c) != "from" for c in sentence.children(noun))
+
+
 def _colon_before(text: str, offset: int) -> tuple[int, int] | None:
     """The colon right before a quotation ("pollster Daron Shaw: \u201cHistorically…"), if any."""
     before = text[max(0, offset - 4) : offset].rstrip()
@@ -362,7 +368,7 @@ def _headline_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[_
             continue
         heads = [w for w in name_words if w.upos in ("PROPN", "NOUN") and not any(
             h.id == w.head for h in name_words)]
-        if not heads:
+        if not heads or _in_prepositional_phrase(sentence, heads[0]):
             continue
         opening = next((q for q in quotations if q.start == match.start("rest")), None)
         pieces = ([_strip(text, s, e) for s, e in opening.pieces] if opening

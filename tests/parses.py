@@ -980,3 +980,19 @@ DAY_AS_SUBJECT = (
     . . PUNCT 3 punct
     """,
 )
+
+ON_AGE_COLON = (
+    "Even on age: Rubio and Cruz are young.",
+    """
+    Even even ADV 3 advmod
+    on on ADP 3 case
+    age age NOUN 9 obl
+    : : PUNCT 3 punct
+    Rubio Rubio PROPN 9 nsubj
+    and and CCONJ 7 cc
+    Cruz Cruz PROPN 5 conj
+    are be AUX 9 cop
+    young young ADJ 0 root
+    . . PUNCT 9 punct
+    """,
+)

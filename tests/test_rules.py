@@ -278,6 +278,10 @@ class TestColons:
         assert att.speaker is not None and att.speaker.span.text == "Poll"
         assert att.content.quote == "Trump ties Clinton in Ohio"
 
+    def test_prepositional_phrase_before_a_colon_is_no_speaker(self) -> None:
+        """'Even on age: S' is a topic, not a source: a noun after a preposition speaks for nobody."""
+        assert run(parses.ON_AGE_COLON) == ()
+
     def test_name_colon_quotation(self) -> None:
         """'Union leader Tom Reyes: "Q"' is a direct quote of Tom Reyes with his role."""
         att = only(run(parses.COLON_QUOTE))
