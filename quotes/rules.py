@@ -741,6 +741,8 @@ def mention_ids(sentence: Sentence, head: Word) -> list[Word]:
     siblings = [w for w in sentence.words if w.head == head.head and w.deprel == head.deprel and w.id != head.id]
     for sibling in sorted((w for w in siblings if w.id < span[0].id), key=lambda w: -w.id):
         part = sentence.subtree(sibling)
+        if sibling.id == span[0].id - 1 and sibling.upos == head.upos == "PROPN":
+            part = [sibling]  # "[Josh] [Earnest], the press secretary": one name split in two subjects
         if part[-1].id != span[0].id - 1 or any(w.upos == "PUNCT" for w in part):
             break
         span = [*part, *span]

@@ -66,6 +66,17 @@ class TestExtract:
         rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
         assert rows and rows[0]["cue_text"] == "said" and "taxes" in rows[0]["content_text"]
 
+    def test_csv_speaker_phrase(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """The CSV carries the speaker's whole phrase, with offsets into the input, beside the mention."""
+        text = "Josh Earnest, the White House press secretary, said the talks had failed.\n"
+        path = tmp_path / "earnest.txt"
+        path.write_text(text, encoding="utf-8")
+        assert main([str(path), "--format", "csv"]) == 0
+        (row,) = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+        assert row["speaker_text"] == "Josh Earnest"
+        assert row["speaker_phrase"] == "Josh Earnest, the White House press secretary"
+        assert text[int(row["speaker_phrase_start"]) : int(row["speaker_phrase_end"])] == row["speaker_phrase"]
+
     def test_show_text_and_html(self, article_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """--show-text prints the article; --html saves the table and the highlighted article as one page."""
         assert main([str(article_file), "--show-text"]) == 0

@@ -7,12 +7,12 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
-from quotes.attribution import Article
+from quotes.attribution import Article, Speaker
 
 CSV_FIELDS = [
     "document", "speaker_text", "speaker_start", "speaker_end", "speaker_name", "speaker_role", "speaker_type",
     "cue_text", "cue_start", "cue_end", "cue_lemma", "content_text", "content_start", "content_end", "content_spans",
-    "quote", "kind", "paragraph", "rule", "inherited",
+    "quote", "kind", "paragraph", "rule", "inherited", "speaker_phrase", "speaker_phrase_start", "speaker_phrase_end",
 ]
 
 
@@ -48,8 +48,16 @@ def csv_rows(article: Article) -> list[dict[str, Any]]:
             "content_text": content.text, "content_start": content.start, "content_end": content.end,
             "content_spans": ";".join(f"{s.start}-{s.end}" for s in content.spans), "quote": content.quote,
             "kind": att.kind.value, "paragraph": att.paragraph, "rule": att.rule, "inherited": att.inherited,
+            **_phrase_columns(att.speaker),
         })
     return rows
+
+
+def _phrase_columns(speaker: Speaker | None) -> dict[str, Any]:
+    """The speaker's whole noun phrase ("X, the press secretary") as three columns; empty without a speaker."""
+    phrase = (speaker.phrase or speaker.span) if speaker else None
+    return {"speaker_phrase": phrase.text if phrase else "", "speaker_phrase_start": phrase.start if phrase else "",
+            "speaker_phrase_end": phrase.end if phrase else ""}
 
 
 def write_csv(articles: Iterable[Article], out: IO[str]) -> None:
