@@ -317,10 +317,21 @@ def _adjacent_aux(sentence: Sentence, verb: Word) -> list[int]:
     return ids
 
 
+def _closes_quotation(sentence: Sentence, mark: Word) -> bool:
+    """A closing quotation mark: a curly closer, or a straight one after an odd number of straight marks."""
+    if mark.text in ("\u201d", "''", "\u00bb"):
+        return True
+    if mark.text != '"':
+        return False
+    return sum(1 for w in sentence.words if w.id < mark.id and w.text == '"') % 2 == 1
+
+
 def _chained_report(sentence: Sentence, verb: Word, clause: Word, lexicon: Lexicon) -> bool:
     """ "S, the department said" / "said, adding that S" hung on the cue as its complement: a report, not content."""
     first = next((w for w in sentence.subtree(clause) if w.upos != "PUNCT"), clause)
     before = sentence.word(first.id - 1)
+    while before is not None and _closes_quotation(sentence, before):
+        before = sentence.word(before.id - 1)  # 'said "Q," adding that S'
     return (clause.id > verb.id and _is_cue_verb(lexicon.verb_lemma(clause.lemma, clause.text), lexicon)
             and before is not None and before.text in CLAUSE_BREAKS
             and (bool(active_subjects(sentence, clause)) or clause.xpos == "VBG"))
@@ -465,7 +476,8 @@ def _verb_speaker(sentence: Sentence, verb: Word) -> tuple[int | None, int | Non
     passive subject there); a passive agent ("by X") only counts on the cue itself.
     A participle on a noun ("an adviser acknowledging that S") is said by that
     noun, and a copular clause above ("Obama has been on the sidelines, arguing")
-    lends its subject.
+    lends its subject, as an inverted report lends its speaker ('"Q," said X,
+    echoing Y').
     """
     current: Word | None = verb
     for _ in range(5):
@@ -477,6 +489,10 @@ def _verb_speaker(sentence: Sentence, verb: Word) -> tuple[int | None, int | Non
             if lowered(subj) in RELATIVE_PRONOUNS and current.deprel == "acl:relcl":
                 return subj.id, current.head or None
             return subj.id, None
+        if current is not verb:
+            inverted = inverted_speaker(sentence, current)
+            if inverted is not None:
+                return inverted, None
         if current is verb:
             preverbal = [k for k in children_by(sentence, current, ["obj", "iobj"]) if k.id < current.id]
             if preverbal and current.rel in ("xcomp", "ccomp"):
@@ -499,7 +515,8 @@ def _verb_speaker(sentence: Sentence, verb: Word) -> tuple[int | None, int | Non
             return None, None
         if current is verb and current.rel in ("xcomp", "ccomp"):
             objects = children_by(sentence, head, ["obj", "iobj"])
-            if objects and objects[0].id < current.id:
+            if objects and objects[0].id < current.id and not any(
+                    w.upos == "PUNCT" for w in sentence.words if objects[0].id < w.id < current.id):
                 return objects[0].id, None
         participle = current is verb and (verb.xpos == "VBG" or "VerbForm=Ger" in verb.feats)
         if current is verb and (current.deprel == "acl:relcl" or (

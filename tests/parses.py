@@ -996,3 +996,44 @@ ON_AGE_COLON = (
     . . PUNCT 9 punct
     """,
 )
+
+SAID_QUOTE_REFERRING = (
+    'Trump said things "should end soon," referring to the convention.',
+    """
+    Trump Trump PROPN 2 nsubj
+    said say VERB 0 root VBD
+    things thing NOUN 2 obj
+    " " PUNCT 6 punct
+    should should AUX 6 aux
+    end end VERB 2 ccomp VB
+    soon soon ADV 6 advmod
+    , , PUNCT 6 punct
+    " " PUNCT 10 punct
+    referring refer VERB 2 ccomp VBG
+    to to ADP 13 case
+    the the DET 13 det
+    convention convention NOUN 10 obl
+    . . PUNCT 2 punct
+    """,
+)
+
+SAID_X_ECHOING = (
+    '"We must act," said Josh Earnest, echoing comments by Obama.',
+    """
+    " " PUNCT 4 punct
+    We we PRON 4 nsubj
+    must must AUX 4 aux
+    act act VERB 7 ccomp VB
+    , , PUNCT 4 punct
+    " " PUNCT 4 punct
+    said say VERB 0 root VBD
+    Josh Josh PROPN 7 obj
+    Earnest Earnest PROPN 8 flat
+    , , PUNCT 11 punct
+    echoing echo VERB 7 ccomp VBG
+    comments comment NOUN 11 obj
+    by by ADP 14 case
+    Obama Obama PROPN 12 nmod
+    . . PUNCT 7 punct
+    """,
+)

@@ -437,3 +437,19 @@ class TestSourcePhrase:
         """'A poll released Friday shows that S' parsed with Friday as subject: no source, the content stays."""
         atts = [a for a in run(parses.DAY_AS_SUBJECT) if a.content.quote == "that Trump leads"]
         assert atts and all(a.speaker is None or a.speaker.span.text != "Friday" for a in atts)
+
+    def test_report_after_a_closing_quote_is_chained(self) -> None:
+        """'said things "Q," referring to X': the participle is its own report, not part of what was said."""
+        atts = run(parses.SAID_QUOTE_REFERRING)
+        said = next(a for a in atts if a.cue is not None and a.cue.lemma == "say")
+        assert "referring" not in said.content.quote
+        referring = next(a for a in atts if a.cue is not None and a.cue.span.text == "referring to")
+        assert referring.speaker is not None and referring.speaker.span.text == "Trump"
+        assert referring.content.quote == "the convention"
+
+    def test_participle_after_an_inverted_report_takes_its_speaker(self) -> None:
+        """'"Q," said Josh Earnest, echoing X': Earnest echoes."""
+        atts = run(parses.SAID_X_ECHOING)
+        echo = next(a for a in atts if a.cue is not None and a.cue.lemma == "echo")
+        assert echo.speaker is not None and echo.speaker.span.text == "Josh Earnest"
+        assert echo.content.quote == "comments by Obama"

