@@ -144,6 +144,8 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
         cue_ids.append(case.id)
     elif content is None and not known:
         content, rule = _verb_content(sentence, word, lexicon)
+    if content is None and lemma in lexicon.verbs and interrupting_report(sentence, word) is not None:
+        content, rule = frozenset(), "verb-interrupting"  # "A comic tone, she said, would make …": filled below
     if content is None or (not known and rule not in ("verb-ccomp", "verb-inverted", "verb-parenthetical", "verb-preposition")):
         return None
     if is_negated(sentence, word) and _opens_question(sentence, content, lexicon):

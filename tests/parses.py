@@ -1037,3 +1037,22 @@ SAID_X_ECHOING = (
     . . PUNCT 7 punct
     """,
 )
+
+TONE_SHE_SAID = (
+    "A comic tone, she said, would make the subject accessible.",
+    """
+    A a DET 3 det
+    comic comic NOUN 3 compound
+    tone tone NOUN 9 nsubj
+    , , PUNCT 3 punct
+    she she PRON 6 nsubj
+    said say VERB 9 parataxis VBD
+    , , PUNCT 3 punct
+    would would AUX 9 aux
+    make make VERB 0 root VB
+    the the DET 11 det
+    subject subject NOUN 9 obj
+    accessible accessible ADJ 9 xcomp
+    . . PUNCT 9 punct
+    """,
+)

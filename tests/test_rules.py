@@ -453,3 +453,9 @@ class TestSourcePhrase:
         echo = next(a for a in atts if a.cue is not None and a.cue.lemma == "echo")
         assert echo.speaker is not None and echo.speaker.span.text == "Josh Earnest"
         assert echo.content.quote == "comments by Obama"
+
+    def test_interrupting_report_without_a_parsed_complement(self) -> None:
+        """'A comic tone, she said, would make S': the words around the report are its content."""
+        att = only(run(parses.TONE_SHE_SAID))
+        assert att.speaker is not None and att.speaker.span.text == "she"
+        assert att.content.quote == "A comic tone … would make the subject accessible"
