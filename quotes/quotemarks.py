@@ -80,8 +80,13 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def find_quotations(text: str) -> list[Quotation]:
-    """The top-level quotations of ``text`` in text order; nested quotes belong to their outer one."""
-    found = _Scanner(double_apostrophes(text)).run()
+    """The top-level quotations of ``text`` in text order; nested quotes belong to their outer one.
+
+    A closing double mark separated by a space from a nested single closer
+    (",' \" Reeves wrote") is read on the space, so it can close; the quotation
+    still ends after the real mark.
+    """
+    found = _Scanner(_NESTED_STRAIGHT_CLOSE.sub('" ', double_apostrophes(text))).run()
     return [_widen_pairs(text, q) for q in found]
 
 
@@ -94,12 +99,16 @@ def _widen_pairs(text: str, quote: Quotation) -> Quotation:
         end += 1
     elif quote.closed and text[end - 1 : end + 2] == " ''":
         end += 2
+    elif quote.closed and text[end - 1 : end + 1] == ' "':
+        end += 1
     return attrs.evolve(quote, start=start, end=end) if (start, end) != (quote.start, quote.end) else quote
 
 
 _PAIRED_APOSTROPHES = re.compile(r"''|``")
 # A nested single quote closing right before the outer pair: "''I hate the term 'Manhattan poor,' '' she said".
 _NESTED_CLOSE = re.compile(r"(?<=['’]) ''(?!\w)")
+# The same with a straight double closer: "tells 'them that …,' " Reeves wrote".
+_NESTED_STRAIGHT_CLOSE = re.compile(r"(?<=['’]) \"(?!\w)")
 
 
 def double_apostrophes(text: str) -> str:

@@ -486,6 +486,7 @@ def _verb_speaker(sentence: Sentence, verb: Word) -> tuple[int | None, int | Non
         if current is None:
             return None, None
         subjects = active_subjects(sentence, current)
+        subjects = [k for k in subjects if lowered(k) not in TIME_WORDS] or subjects  # "Police had last [month] charged"
         if subjects:
             subj = subjects[0]
             if lowered(subj) in RELATIVE_PRONOUNS and current.deprel == "acl:relcl":

@@ -1056,3 +1056,21 @@ TONE_SHE_SAID = (
     . . PUNCT 9 punct
     """,
 )
+
+LAST_MONTH_CHARGED = (
+    "Police had last month charged him after determining that he lied.",
+    """
+    Police police NOUN 5 nsubj
+    had have AUX 5 aux
+    last last ADJ 4 amod
+    month month NOUN 5 nsubj
+    charged charge VERB 0 root VBN
+    him he PRON 5 obj
+    after after SCONJ 8 mark
+    determining determine VERB 5 advcl VBG
+    that that SCONJ 11 mark
+    he he PRON 11 nsubj
+    lied lie VERB 8 ccomp VBD
+    . . PUNCT 5 punct
+    """,
+)

@@ -347,3 +347,10 @@ class TestPairedApostrophes:
         assert text[first.start : first.end] == "''I hate the term 'Manhattan poor,' ''"
         assert first.inner(text) == "I hate the term 'Manhattan poor,'"
         assert second.inner(text) == "Isabelle thinks so,"
+
+    def test_straight_closer_after_a_nested_quote_and_a_space(self) -> None:
+        """"… tells 'them that S,' " Reeves wrote: the double mark after the nested closer ends the quotation."""
+        text = "\"Favor tells 'them that they are outsiders,' \" Reeves wrote, citing precedent."
+        (quote,) = find_quotations(text)
+        assert text[quote.start : quote.end] == "\"Favor tells 'them that they are outsiders,' \""
+        assert quote.closed and quote.inner(text) == "Favor tells 'them that they are outsiders,'"

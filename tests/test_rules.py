@@ -459,3 +459,9 @@ class TestSourcePhrase:
         att = only(run(parses.TONE_SHE_SAID))
         assert att.speaker is not None and att.speaker.span.text == "she"
         assert att.content.quote == "A comic tone … would make the subject accessible"
+
+    def test_time_word_read_as_a_second_subject(self) -> None:
+        """'Police had last month charged him after determining that S': Police determined, not 'month'."""
+        att = only(run(parses.LAST_MONTH_CHARGED))
+        assert att.speaker is not None and att.speaker.span.text == "Police"
+        assert att.content.quote == "that he lied"
