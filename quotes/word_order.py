@@ -164,7 +164,8 @@ def final_report_clause(sentence: Sentence, verb: Word) -> frozenset[int] | None
     """ "S, officials familiar with the talks said." however the parser attached the last clause.
 
     The reporting clause closes the sentence: a separator, a short noun phrase,
-    the verb, and at most its own objects or obliques after it. Everything
+    the verb, and at most its own objects or obliques after it (or, inverted,
+    the verb right after the separator and its speaker to the end). Everything
     before the separator is the content. A relative pronoun ("S, who preaches")
     or a bare participle ("a method known as X") marks a modifier, not a report.
     """
@@ -177,7 +178,11 @@ def final_report_clause(sentence: Sentence, verb: Word) -> frozenset[int] | None
     if not seps:
         return None
     segment = [w for w in before if w.id > seps[-1].id and w.text not in QUOTE_TOKENS]
-    if not segment or len(segment) > 8 or not any(w.upos in ("NOUN", "PROPN", "PRON") for w in segment):
+    after = [w for w in sentence.words if w.id > verb.id and w.upos != "PUNCT"]
+    limit = 8
+    if not segment and after and inverted_speaker(sentence, verb) is not None and not any(is_finite(w) for w in after):
+        segment, limit = after, 25  # "S, said James Henson, director of the Texas Politics Project at …"
+    if not segment or len(segment) > limit or not any(w.upos in ("NOUN", "PROPN", "PRON") for w in segment):
         return None
     if any(w.upos == "PRON" and lowered(w) in RELATIVE_PRONOUNS for w in segment):
         return None
@@ -258,8 +263,8 @@ def trailing_apposition(sentence: Sentence, last: Word, avoid: frozenset[int]) -
     """ "Rita Katz, [the director of SITE, which tracks X]": descriptions after a comma that the parser hung elsewhere.
 
     Each comma-delimited stretch after ``last`` joins while it opens like an
-    apposition or relative clause (a determiner, a possessive, "who"/"which", or
-    a name with "'s"), holds no finite verb outside a relative clause, and
+    apposition or relative clause (a determiner, a possessive, "who"/"which", a
+    name with "'s", or a bare role with its organisation: "director of X"), holds no finite verb outside a relative clause, and
     touches nothing in ``avoid`` (the cue and content).
     """
     words = [w for w in sentence.words if w.id > last.id]
@@ -275,7 +280,8 @@ def trailing_apposition(sentence: Sentence, last: Word, avoid: frozenset[int]) -
         first = lowered(stretch[0])
         possessive = len(stretch) > 1 and stretch[0].upos == "PROPN" and lowered(stretch[1]) in ("'s", "\u2019s")
         relative = first in ("who", "which", "whose")
-        if not (first in APPOSITION_OPENERS or possessive):
+        role = stretch[0].upos in ("NOUN", "ADJ") and any(lowered(w) in ("of", "for", "at", "to") for w in stretch)
+        if not (first in APPOSITION_OPENERS or possessive or role):
             break
         if not relative and any(is_finite(w) for w in stretch):
             break

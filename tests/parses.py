@@ -1074,3 +1074,23 @@ LAST_MONTH_CHARGED = (
     . . PUNCT 5 punct
     """,
 )
+
+INVERTED_FINAL_CONJ = (
+    "The race is tightening, said James Henson, director of the project.",
+    """
+    The the DET 2 det
+    race race NOUN 4 nsubj
+    is be AUX 4 aux
+    tightening tighten VERB 0 root VBG
+    , , PUNCT 6 punct
+    said say VERB 4 conj VBD
+    James James PROPN 6 obj
+    Henson Henson PROPN 7 flat
+    , , PUNCT 10 punct
+    director director NOUN 6 nsubj
+    of of ADP 13 case
+    the the DET 13 det
+    project project NOUN 10 nmod
+    . . PUNCT 4 punct
+    """,
+)

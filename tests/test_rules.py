@@ -465,3 +465,10 @@ class TestSourcePhrase:
         att = only(run(parses.LAST_MONTH_CHARGED))
         assert att.speaker is not None and att.speaker.span.text == "Police"
         assert att.content.quote == "that he lied"
+
+    def test_inverted_final_report_hung_as_a_conjunct(self) -> None:
+        """'S, said James Henson, director of X.' with 'said' parsed as a conjunct of S's verb."""
+        att = only(run(parses.INVERTED_FINAL_CONJ))
+        assert att.speaker is not None and att.speaker.span.text == "James Henson"
+        assert att.speaker.phrase is not None and att.speaker.phrase.text == "James Henson, director of the project"
+        assert att.content.quote == "The race is tightening"
