@@ -110,6 +110,8 @@ def _draft(doc: ParsedDoc, sentence: Sentence, cand: Candidate, quotations: list
         after = [p for p in pieces if p[0] >= cue[1] and all(i in quoted for i in range(*p) if doc.text[i].isalnum())]
         pieces = [*framing.pieces, *after]
     pieces = _without(pieces, cue)
+    for aside in _dash_asides(doc.text, pieces, quotations):
+        pieces = _without(pieces, aside)
     pieces = [_strip(doc.text, s, e) for s, e in pieces]
     pieces = [(s, e) for s, e in pieces if _WORD.search(doc.text, s, e) and s < e]
     if not pieces:
@@ -190,6 +192,25 @@ def _merge(pieces: list[tuple[int, int]], cue: tuple[int, int]) -> list[tuple[in
         else:
             merged.append([start, end])
     return [(s, e) for s, e in merged]
+
+
+_DASH = re.compile(r"\s(?:—|–|--|-)\s|—")
+
+
+def _dash_asides(text: str, pieces: list[tuple[int, int]], quotations: list[Quotation]) -> list[tuple[int, int]]:
+    """ "S1 — as articulated by X — S2": the writer's aside between two dashes inside reported content.
+
+    PolNeAR leaves such asides out of the content (425 times on train, against 67
+    kept); words inside quotation marks are the speaker's and stay.
+    """
+    quoted = [span for q in quotations for span in q.pieces]
+    asides = []
+    for start, end in pieces:
+        dashes = [m for m in _DASH.finditer(text, start, end) if not any(s <= m.start() < e for s, e in quoted)]
+        for first, second in zip(dashes[::2], dashes[1::2]):
+            if _WORD.search(text, second.end(), end):
+                asides.append((first.start(), second.end()))
+    return asides
 
 
 def _without(pieces: list[tuple[int, int]], hole: tuple[int, int]) -> list[tuple[int, int]]:

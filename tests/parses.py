@@ -1094,3 +1094,23 @@ INVERTED_FINAL_CONJ = (
     . . PUNCT 4 punct
     """,
 )
+
+DASH_ASIDE = (
+    "Clinton said that the concerns \u2014 at least for now \u2014 were valid.",
+    """
+    Clinton Clinton PROPN 2 nsubj
+    said say VERB 0 root VBD
+    that that SCONJ 13 mark
+    the the DET 5 det
+    concerns concern NOUN 13 nsubj
+    \u2014 \u2014 PUNCT 10 punct
+    at at ADP 8 case
+    least least ADJ 10 obl
+    for for ADP 10 case
+    now now ADV 13 advmod
+    \u2014 \u2014 PUNCT 10 punct
+    were be AUX 13 cop
+    valid valid ADJ 2 ccomp
+    . . PUNCT 2 punct
+    """,
+)

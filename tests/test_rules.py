@@ -472,3 +472,17 @@ class TestSourcePhrase:
         assert att.speaker is not None and att.speaker.span.text == "James Henson"
         assert att.speaker.phrase is not None and att.speaker.phrase.text == "James Henson, director of the project"
         assert att.content.quote == "The race is tightening"
+
+    def test_dash_aside_is_left_out_of_reported_content(self) -> None:
+        """'said that S1 — aside — S2': the writer's aside is not part of the content (PolNeAR marks it so)."""
+        att = only(run(parses.DASH_ASIDE))
+        assert att.content.quote == "that the concerns … were valid"
+        assert len(att.content.spans) == 2
+
+    def test_dash_aside_inside_a_quotation_stays(self) -> None:
+        """Inside quotation marks the dashes are the speaker's own: nothing is cut."""
+        text = 'Clinton said "the concerns \u2014 at least for now \u2014 were valid."'
+        rows = parses.DASH_ASIDE[1].replace("that that SCONJ 13 mark", '" " PUNCT 13 punct').replace(
+            ". . PUNCT 2 punct", '. . PUNCT 2 punct\n    " " PUNCT 2 punct')
+        att = only(run((text, rows)))
+        assert "at least for now" in att.content.quote
