@@ -205,7 +205,8 @@ def _past_dateline(sentence: Sentence, speaker: int, verb: Word) -> int:
 
 
 def _past_time_word(sentence: Sentence, speaker: int, verb: Word) -> int | None:
-    """ "a poll released [Friday] shows": a day is never the source; the noun it hangs under is, if any."""
+    """ "a poll released [Friday] shows": a day is never the source; the noun it hangs under is, if any,
+    or the subject of the verb it hangs on."""
     word = sentence.word(speaker)
     if word is None or lowered(word) not in TIME_WORDS:
         return speaker
@@ -215,6 +216,9 @@ def _past_time_word(sentence: Sentence, speaker: int, verb: Word) -> int | None:
             return None
         if word.upos in ("NOUN", "PROPN", "PRON") and lowered(word) not in TIME_WORDS:
             return word.id
+        subjects = [k for k in active_subjects(sentence, word) if lowered(k) not in TIME_WORDS]
+        if word.upos in ("VERB", "AUX") and subjects:
+            return subjects[0].id  # "A court document filed [Thursday] says": the document
     return None
 
 

@@ -1114,3 +1114,19 @@ DASH_ASIDE = (
     . . PUNCT 2 punct
     """,
 )
+
+DOCUMENT_FILED_THURSDAY = (
+    "A court document filed Thursday says that he lied.",
+    """
+    A a DET 3 det
+    court court NOUN 3 compound
+    document document NOUN 4 nsubj
+    filed file VERB 0 root VBD
+    Thursday Thursday PROPN 4 obj
+    says say VERB 4 ccomp VBZ
+    that that SCONJ 9 mark
+    he he PRON 9 nsubj
+    lied lie VERB 6 ccomp VBD
+    . . PUNCT 4 punct
+    """,
+)

@@ -486,3 +486,9 @@ class TestSourcePhrase:
             ". . PUNCT 2 punct", '. . PUNCT 2 punct\n    " " PUNCT 2 punct')
         att = only(run((text, rows)))
         assert "at least for now" in att.content.quote
+
+    def test_day_read_as_object_gives_way_to_the_subject_above(self) -> None:
+        """'A court document filed Thursday says that S' misparsed around 'filed': the document says it."""
+        att = only(run(parses.DOCUMENT_FILED_THURSDAY))
+        assert att.speaker is not None and att.speaker.span.text == "A court document"
+        assert att.content.quote == "that he lied"
