@@ -41,6 +41,7 @@ from quotes.word_order import (
     inverted_speaker,
     orphan_clause,
     segment_speaker,
+    that_clause_after_aside,
     trailing_apposition,
 )
 
@@ -376,7 +377,7 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
         if child.rel in ("advcl", "dep", "obj", "acl", "obl", "conj") and marked(sentence, child) and child.id > verb.id:
             return id_set(sentence.subtree(child)), "verb-marked-clause"
     if verb.lemma.lower() in lexicon.verbs:
-        buried = buried_that_clause(sentence, verb)
+        buried = buried_that_clause(sentence, verb) or that_clause_after_aside(sentence, verb)
         if buried is not None:
             return id_set(sentence.subtree(buried)), "verb-buried-clause"
     if verb.lemma.lower() in lexicon.infinitive_verbs:

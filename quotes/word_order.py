@@ -236,6 +236,25 @@ def buried_that_clause(sentence: Sentence, verb: Word) -> Word | None:
     return None
 
 
+def that_clause_after_aside(sentence: Sentence, verb: Word) -> Word | None:
+    """ "said — on Twitter, as it happens — that S": an aside right after the verb, then the that-clause.
+
+    The parser often hangs the clause on a word of the aside; read off the word
+    order instead: the verb, a separator, the aside, the same separator, "that".
+    """
+    opener = sentence.word(verb.id + 1)
+    if opener is None or opener.text not in REPORT_SEPARATORS:
+        return None
+    for word in sentence.words:
+        if word.id <= opener.id + 1 or lowered(word) != "that" or word.rel != "mark":
+            continue
+        before = sentence.word(word.id - 1)
+        clause = sentence.head_of(word)
+        if before is not None and before.text == opener.text and clause is not None and clause.id > word.id:
+            return clause
+    return None
+
+
 def orphan_clause(sentence: Sentence, verb: Word) -> frozenset[int] | None:
     """ "…, saying [the city is a front]" where the parser hung the clause on another word.
 

@@ -1130,3 +1130,26 @@ DOCUMENT_FILED_THURSDAY = (
     . . PUNCT 4 punct
     """,
 )
+
+SAID_ASIDE_THAT = (
+    "Manafort said \u2014 on Twitter, as it happens \u2014 that Trump raised $4 million.",
+    """
+    Manafort Manafort PROPN 2 nsubj
+    said say VERB 0 root VBD
+    \u2014 \u2014 PUNCT 5 punct
+    on on ADP 5 case
+    Twitter Twitter PROPN 2 obl
+    , , PUNCT 9 punct
+    as as SCONJ 9 mark
+    it it PRON 9 nsubj
+    happens happen VERB 2 advcl VBZ
+    \u2014 \u2014 PUNCT 9 punct
+    that that SCONJ 13 mark
+    Trump Trump PROPN 13 nsubj
+    raised raise VERB 9 ccomp VBD
+    $ $ SYM 13 obj
+    4 4 NUM 16 compound
+    million million NUM 14 nummod
+    . . PUNCT 2 punct
+    """,
+)

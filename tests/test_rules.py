@@ -492,3 +492,9 @@ class TestSourcePhrase:
         att = only(run(parses.DOCUMENT_FILED_THURSDAY))
         assert att.speaker is not None and att.speaker.span.text == "A court document"
         assert att.content.quote == "that he lied"
+
+    def test_that_clause_after_an_aside(self) -> None:
+        """'said — on Twitter, as it happens — that S' with S hung on the aside's verb."""
+        att = only(run(parses.SAID_ASIDE_THAT))
+        assert att.speaker is not None and att.speaker.span.text == "Manafort"
+        assert att.content.quote == "that Trump raised $4 million"
