@@ -35,6 +35,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("gold", type=Path)
     parser.add_argument("--limit", type=int, default=60, help="documents to use, spread evenly over the split")
+    parser.add_argument("--offset", type=int, default=0, help="start the even spread this many documents in (another sample)")
     parser.add_argument("--errors", type=int, default=0, help="show this many mistakes")
     parser.add_argument("--refresh", action="store_true", help="re-parse even when cached")
     parser.add_argument("--cached-only", action="store_true", help="use every document already parsed, parse none")
@@ -48,7 +49,7 @@ def main() -> None:
         documents = tuple(d for d in corpus.documents if (cache / f"{d.name}.pickle").exists())
     else:
         step = max(1, len(corpus.documents) // args.limit)
-        documents = tuple(corpus.documents[::step][: args.limit])
+        documents = tuple(corpus.documents[args.offset :: step][: args.limit])
     corpus = attrs.evolve(corpus, documents=documents)
     parser_obj = None
     lexicon = Lexicon.default()
