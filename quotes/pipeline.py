@@ -20,6 +20,7 @@ from typing import Any
 from quotes import encoder_cache
 from quotes.errors import ModelError
 from quotes.normalize import Normalized, normalize
+from quotes.sentence_breaks import mend_document
 from quotes.parsed import ParsedDoc, Sentence, Word
 
 BUNDLED_DIR = Path(__file__).parent / "stanza_models"
@@ -129,7 +130,10 @@ class Parser:
         prepared = [normalize(t) for t in texts]
         docs = [stanza.Document([], text=p.text) for p in prepared]
         try:
-            docs = self._nlp(docs) if docs else []
+            docs = self._nlp.process(docs, processors="tokenize") if docs else []  # Stanza adds mwt itself
+            docs = [mend_document(doc) for doc in docs]
+            rest = ",".join(name for name in self._nlp.processors if name not in ("tokenize", "mwt"))
+            docs = self._nlp.process(docs, processors=rest) if docs and rest else docs
         finally:
             self._encoder.clear()
         return [_to_parsed(original, prep, doc) for original, prep, doc in zip(texts, prepared, docs)]

@@ -1,0 +1,47 @@
+"""Title-break mending on token dicts shaped like Stanza's tokenizer output (no model needed)."""
+
+from __future__ import annotations
+
+from quotes.sentence_breaks import ends_with_title, mend
+
+
+def _tokens(words: list[str], start: int = 0) -> list[dict]:
+    tokens, offset = [], start
+    for i, word in enumerate(words, 1):
+        tokens.append({"id": i, "text": word, "start_char": offset, "end_char": offset + len(word)})
+        offset += len(word) + 1
+    return tokens
+
+
+class TestMend:
+    def test_break_after_a_title_is_joined(self) -> None:
+        """'her rival, Sen. | Bernie Sanders, said' becomes one sentence with IDs running on."""
+        first = _tokens(["Her", "rival", ",", "Sen."])
+        second = _tokens(["Bernie", "Sanders", "said", "no", "."], start=30)
+        (joined,) = mend([first, second])
+        assert [t["text"] for t in joined] == ["Her", "rival", ",", "Sen.", "Bernie", "Sanders", "said", "no", "."]
+        assert [t["id"] for t in joined] == list(range(1, 10))
+
+    def test_multiword_token_ranges_shift_too(self) -> None:
+        """A multi-word token's (start, end) ID range moves with its words."""
+        first = _tokens(["With", "Gov."])
+        second = [{"id": (1, 2), "text": "didn't"}, {"id": 1, "text": "did"}, {"id": 2, "text": "n't"},
+                  {"id": 3, "text": "go"}]
+        second[0]["text"] = "Didn't"
+        (joined,) = mend([first, second])
+        assert [t["id"] for t in joined[2:]] == [(3, 4), 3, 4, 5]
+
+    def test_real_sentence_ends_stay(self) -> None:
+        """A sentence ending in an ordinary word, or a title before a lowercase word, is left alone."""
+        plain = [_tokens(["It", "rained", "."]), _tokens(["Sen.", "Warren", "left", "."])]
+        assert mend(plain) == plain
+        lowercase = [_tokens(["Ask", "the", "Rep."]), _tokens(["and", "wait", "."])]
+        assert len(mend(lowercase)) == 2
+
+    def test_split_period_counts_as_a_title(self) -> None:
+        """'Sen' + '.' glued together is the same abbreviation; 'end' + '.' is not."""
+        glued = [{"text": "Sen", "start_char": 0, "end_char": 3}, {"text": ".", "start_char": 3, "end_char": 4}]
+        assert ends_with_title(glued)
+        assert not ends_with_title([{"text": "end", "start_char": 0, "end_char": 3},
+                                    {"text": ".", "start_char": 3, "end_char": 4}])
+        assert not ends_with_title([])
