@@ -137,6 +137,8 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     prepositional = _prepositional_object(sentence, word, lexicon)
     if not known and prepositional is None and not introduces_quotation(sentence, word):
         return None
+    if _discourse_idiom(sentence, word):
+        return None
     cue_ids: list[int] = [word.id, *_adjacent_aux(sentence, word), *_medium(sentence, word, lexicon), *id_set(put_it)]
     content, rule = _verb_content(sentence, word, lexicon) if known else (None, "")
     if rule in ("", "verb-object") and prepositional is not None:
@@ -183,6 +185,17 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     if not content and rule != "verb-bare":
         return None
     return Candidate(sentence.index, tuple(sorted(cue_ids)), lemma, speaker, content, rule, antecedent)
+
+
+def _discourse_idiom(sentence: Sentence, verb: Word) -> bool:
+    """ "That said, …", "Having said that, …", "needless to say": linking phrases, not reports."""
+    before = [lowered(w) for w in sentence.words if verb.id - 2 <= w.id < verb.id]
+    after = [lowered(w) for w in sentence.words if verb.id < w.id <= verb.id + 2]
+    if lowered(verb) != "said" and before[-2:] != ["needless", "to"]:
+        return False
+    return ((before[-1:] == ["that"] and after[:1] == [","])
+            or (before[-1:] == ["having"] and after == ["that", ","])
+            or before[-2:] == ["needless", "to"])
 
 
 DASHES = frozenset({"\u2014", "\u2013", "--", "-"})

@@ -1153,3 +1153,19 @@ SAID_ASIDE_THAT = (
     . . PUNCT 2 punct
     """,
 )
+
+THAT_SAID = (
+    "That said, the audience tends to be older.",
+    """
+    That that PRON 2 nsubj
+    said say VERB 6 advcl VBD
+    , , PUNCT 2 punct
+    the the DET 5 det
+    audience audience NOUN 6 nsubj
+    tends tend VERB 0 root VBZ
+    to to PART 9 mark
+    be be AUX 9 cop
+    older old ADJ 6 xcomp
+    . . PUNCT 6 punct
+    """,
+)

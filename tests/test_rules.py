@@ -498,3 +498,7 @@ class TestSourcePhrase:
         att = only(run(parses.SAID_ASIDE_THAT))
         assert att.speaker is not None and att.speaker.span.text == "Manafort"
         assert att.content.quote == "that Trump raised $4 million"
+
+    def test_that_said_is_a_linking_phrase(self) -> None:
+        """'That said, S' is not 'That' reporting S."""
+        assert run(parses.THAT_SAID) == ()
