@@ -1,0 +1,70 @@
+"""The training pipeline's own logic (no training runs here): commands, kept steps, bundling."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import torch
+
+from quotes.training import stages
+from quotes.training.bundle import SAVED_NAMES, TUNED_PARSER, best_step, bundle
+from quotes.training.stages import Layout
+
+
+class TestCommands:
+    def test_plain_trainer_runs_the_stanza_module(self) -> None:
+        assert stages._trainer("stanza.models.parser", use_encoder=False) == ["-m", "stanza.models.parser"]
+
+    def test_encoder_trainer_goes_through_the_cache_runner(self) -> None:
+        argv = stages._trainer("stanza.models.tagger", use_encoder=True)
+        assert argv[:3] == ["-m", "quotes.training.cached", "stanza.models.tagger"]
+        assert "--no_bert_finetune" in argv
+
+    def test_tuning_runner_wraps_the_parser(self) -> None:
+        """The fine-tuning stage runs through quotes.training.tune, with or without the encoder."""
+        assert stages._trainer("stanza.models.parser", False, runner="quotes.training.tune") == [
+            "-m", "quotes.training.tune", "stanza.models.parser"]
+
+
+class TestBestStep:
+    def test_the_best_evaluation_is_the_kept_step(self, tmp_path: Path) -> None:
+        log = tmp_path / "depparse.log"
+        log.write_text("step 100: train_loss = 2.0, dev_score = 0.8104\n"
+                       "step 200: train_loss = 1.9, dev_score = 0.8171\n"
+                       "step 300: train_loss = 1.8, dev_score = 0.8150\n", encoding="utf-8")
+        assert best_step(log) == "200 steps (EWT dev score 81.71 there, the best of 3 evaluations)"
+
+    def test_missing_log(self, tmp_path: Path) -> None:
+        assert best_step(tmp_path / "none.log") == "steps unknown (no log)"
+
+
+class TestBundle:
+    def _checkpoint(self, path: Path, marker: float) -> None:
+        torch.save({"model": {"w": torch.full((2,), marker)}, "config": {}, "optimizer": {"state": 1}}, path)
+
+    def test_tuned_parser_is_bundled_in_fp16_without_optimizer(self, tmp_path: Path) -> None:
+        layout = Layout(data=tmp_path / "ud", out=tmp_path / "run")
+        layout.prepare()
+        for i, name in enumerate(SAVED_NAMES.values()):
+            self._checkpoint(layout.models / name, float(i))
+        self._checkpoint(layout.models / TUNED_PARSER, 42.0)
+        target = tmp_path / "package"
+        bundle(layout, target)
+        parser = torch.load(target / "parser.pt", weights_only=False)
+        assert parser["model"]["w"].dtype == torch.float16 and float(parser["model"]["w"][0]) == 42.0
+        assert "optimizer" not in parser
+        manifest = json.loads((target / "manifest.json").read_text())
+        assert "depparse-tune" in manifest["training"]
+        assert json.loads((target / "resources.json").read_text()) == {}
+
+    def test_plain_parser_without_tuning(self, tmp_path: Path) -> None:
+        layout = Layout(data=tmp_path / "ud", out=tmp_path / "run")
+        layout.prepare()
+        for i, name in enumerate(SAVED_NAMES.values()):
+            self._checkpoint(layout.models / name, float(i))
+        target = tmp_path / "package"
+        bundle(layout, target)
+        parser = torch.load(target / "parser.pt", weights_only=False)
+        assert float(parser["model"]["w"][0]) == float(list(SAVED_NAMES).index("depparse"))
+        assert "depparse-tune" not in json.loads((target / "manifest.json").read_text())["training"]
