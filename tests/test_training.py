@@ -68,3 +68,15 @@ class TestBundle:
         parser = torch.load(target / "parser.pt", weights_only=False)
         assert float(parser["model"]["w"][0]) == float(list(SAVED_NAMES).index("depparse"))
         assert "depparse-tune" not in json.loads((target / "manifest.json").read_text())["training"]
+
+
+class TestTuningStart:
+    def test_fresh_copy_clears_the_dev_history(self, tmp_path: Path) -> None:
+        """The tuned parser starts with no dev history, so predicted-tag scores can become new bests."""
+        parser, tuned = tmp_path / "parser.pt", tmp_path / "tuned.pt"
+        torch.save({"model": {"w": torch.ones(2)}, "dev_score_history": [0.80, 0.85], "global_step": 1500,
+                    "last_best_step": 1500}, parser)
+        stages._fresh_copy(parser, tuned)
+        copy = torch.load(tuned, weights_only=False)
+        assert copy["dev_score_history"] == [] and copy["global_step"] == 0 and copy["last_best_step"] == 0
+        assert torch.equal(copy["model"]["w"], torch.ones(2))
