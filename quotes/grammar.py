@@ -17,6 +17,8 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 EXPLETIVES = frozenset({"it", "there", "this"})
 """Subjects of passive cues that name nobody ("it was reported")."""
 QUOTE_TOKENS = frozenset({'"', "''", "``", "\u201c", "\u201d", "\u00ab", "\u00bb", "'", "\u2018", "\u2019"})
+DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
+"""Dash tokens: datelines ("WASHINGTON —") and asides end a phrase."""
 TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                         "yesterday", "tonight", "week", "month", "year"})
 """Days and time nouns: adjuncts of when something was said, never part of what was said."""

@@ -16,7 +16,7 @@ import attrs
 from quotes.attribution import Span, Speaker, SpeakerType
 from quotes.lexicon import Lexicon
 from quotes.parsed import ParsedDoc, Sentence, Word
-from quotes.rules import mention_ids, phrase_ids
+from quotes.mentions import mention_ids, phrase_ids
 
 _DET = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
