@@ -140,7 +140,10 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     content, rule = _verb_content(sentence, word, lexicon) if known else (None, "")
     if rule in ("", "verb-object") and prepositional is not None:
         case, noun = prepositional
-        content, rule = id_set(sentence.subtree(noun)) - {case.id}, "verb-preposition"
+        infinitives = [k for k in children_by(sentence, word, ["xcomp", "advcl"]) if k.id > noun.id
+                       and any(lowered(m) == "to" for m in children_by(sentence, k, ["mark"]))]
+        content = id_set(sentence.subtree(noun)) - {case.id}
+        content, rule = content.union(*(id_set(sentence.subtree(k)) for k in infinitives[:1])), "verb-preposition"
         cue_ids.append(case.id)
     elif content is None and not known:
         content, rule = _verb_content(sentence, word, lexicon)

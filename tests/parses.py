@@ -1169,3 +1169,18 @@ THAT_SAID = (
     . . PUNCT 6 punct
     """,
 )
+
+CALLED_FOR_TO = (
+    "Sanders called for Clinton to release the transcripts.",
+    """
+    Sanders Sanders PROPN 2 nsubj
+    called call VERB 0 root VBD
+    for for ADP 4 case
+    Clinton Clinton PROPN 2 obl
+    to to PART 6 mark
+    release release VERB 2 xcomp VB
+    the the DET 8 det
+    transcripts transcript NOUN 6 obj
+    . . PUNCT 2 punct
+    """,
+)

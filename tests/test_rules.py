@@ -502,3 +502,9 @@ class TestSourcePhrase:
     def test_that_said_is_a_linking_phrase(self) -> None:
         """'That said, S' is not 'That' reporting S."""
         assert run(parses.THAT_SAID) == ()
+
+    def test_prepositional_cue_keeps_its_infinitive(self) -> None:
+        """'called for Clinton to release X': the infinitive hung on the verb belongs to the content."""
+        att = only(run(parses.CALLED_FOR_TO))
+        assert att.cue is not None and att.cue.span.text == "called for"
+        assert att.content.quote == "Clinton to release the transcripts"
