@@ -138,7 +138,7 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
         return None
     cue_ids: list[int] = [word.id, *_adjacent_aux(sentence, word), *_medium(sentence, word, lexicon), *id_set(put_it)]
     content, rule = _verb_content(sentence, word, lexicon) if known else (None, "")
-    if rule in ("", "verb-object") and prepositional is not None:
+    if rule in ("", "verb-object", "verb-xcomp") and prepositional is not None:
         case, noun = prepositional
         infinitives = [k for k in children_by(sentence, word, ["xcomp", "advcl"]) if k.id > noun.id
                        and any(lowered(m) == "to" for m in children_by(sentence, k, ["mark"]))]
