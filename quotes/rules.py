@@ -266,7 +266,8 @@ def _without_comment(sentence: Sentence, content: frozenset[int], lexicon: Lexic
 
     ", though he did not say …" is the writer's comment; "… and calls her X" /
     ", but insists S" is a second, coordinated attribution; ", calling them X" is
-    a participle describing the speaker, not part of the reported clause.
+    a participle describing the speaker, not part of the reported clause (the
+    comma may sit inside the clause's subtree).
     """
     for word in sentence.words:
         if word.id not in content or word.rel not in ("advcl", "conj", "parataxis", "xcomp"):
@@ -275,12 +276,12 @@ def _without_comment(sentence: Sentence, content: frozenset[int], lexicon: Lexic
         opener = next((w for w in sentence.subtree(word) if w.upos != "PUNCT"), None)
         if max(clause) < max(content) or opener is None or min(clause) <= min(content):
             continue
-        before = sentence.word(min(clause) - 1)
+        before = sentence.word(opener.id - 1)
         after_comma = before is not None and before.text in CLAUSE_BREAKS
         cue_head = (_is_cue_verb(word.lemma.lower(), lexicon) and not active_subjects(sentence, word)
                     and any(marked(sentence, k) for k in children_by(sentence, word, ["ccomp", "advcl"])))
         concessive = lowered(opener) in CONCESSIVE and any(w.lemma.lower() in lexicon.verbs for w in sentence.words if w.id in clause)
-        participle = after_comma and word.id == min(clause) and (word.xpos == "VBG" or "VerbForm=Ger" in word.feats)
+        participle = after_comma and word.id == opener.id and (word.xpos == "VBG" or "VerbForm=Ger" in word.feats)
         if concessive or participle or (word.rel == "conj" and cue_head):
             return content - clause
     return content

@@ -1184,3 +1184,21 @@ CALLED_FOR_TO = (
     . . PUNCT 2 punct
     """,
 )
+
+SAID_CALLING = (
+    "Trump said the judge was biased, calling him a hater.",
+    """
+    Trump Trump PROPN 2 nsubj
+    said say VERB 0 root VBD
+    the the DET 4 det
+    judge judge NOUN 6 nsubj
+    was be AUX 6 cop
+    biased biased ADJ 2 ccomp
+    , , PUNCT 8 punct
+    calling call VERB 6 advcl VBG
+    him he PRON 8 obj
+    a a DET 11 det
+    hater hater NOUN 8 xcomp
+    . . PUNCT 2 punct
+    """,
+)

@@ -508,3 +508,8 @@ class TestSourcePhrase:
         att = only(run(parses.CALLED_FOR_TO))
         assert att.cue is not None and att.cue.span.text == "called for"
         assert att.content.quote == "Clinton to release the transcripts"
+
+    def test_trailing_participle_with_its_comma_in_its_subtree(self) -> None:
+        """'said S, calling him X' with the comma parsed under 'calling': the participle is not part of S."""
+        said = next(a for a in run(parses.SAID_CALLING) if a.cue is not None and a.cue.lemma == "say")
+        assert said.content.quote == "the judge was biased"
