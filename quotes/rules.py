@@ -258,6 +258,9 @@ def _medium(sentence: Sentence, verb: Word, lexicon: Lexicon) -> list[int]:
     return []
 
 
+SUBORDINATORS = frozenset({"after", "before", "when", "while", "since", "because", "if", "although", "though", "once",
+                           "until", "unless", "whereas", "as"})
+"""Marks of an adverbial clause ("[After X was booed], Y wrote"): a circumstance, never the inverted content."""
 CONCESSIVE = frozenset({"though", "although", "but", "while", "whereas"})
 
 
@@ -400,7 +403,8 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
         if content:
             return content, "verb-object"
     for child in children_by(sentence, verb, ["parataxis", "dep", "advcl", "conj"]):
-        if child.id < verb.id and has_comma_between(sentence, child, verb):
+        if child.id < verb.id and has_comma_between(sentence, child, verb) and not any(
+                lowered(m) in SUBORDINATORS for m in children_by(sentence, child, ["mark"])):
             return id_set(sentence.subtree(child)), "verb-inverted"
     for child in children_by(sentence, verb, ["parataxis", "dep", "obj"]):
         if child.id > verb.id and has_colon_between(sentence, verb, child):

@@ -1202,3 +1202,21 @@ SAID_CALLING = (
     . . PUNCT 2 punct
     """,
 )
+
+AFTER_CLAUSE_WROTE = (
+    "After the chair was booed, Canova wrote to his followers.",
+    """
+    After after SCONJ 5 mark
+    the the DET 3 det
+    chair chair NOUN 5 nsubj:pass
+    was be AUX 5 aux:pass
+    booed boo VERB 8 advcl VBN
+    , , PUNCT 5 punct
+    Canova Canova PROPN 8 nsubj
+    wrote write VERB 0 root VBD
+    to to ADP 11 case
+    his he PRON 11 nmod:poss
+    followers follower NOUN 8 obl
+    . . PUNCT 8 punct
+    """,
+)

@@ -513,3 +513,7 @@ class TestSourcePhrase:
         """'said S, calling him X' with the comma parsed under 'calling': the participle is not part of S."""
         said = next(a for a in run(parses.SAID_CALLING) if a.cue is not None and a.cue.lemma == "say")
         assert said.content.quote == "the judge was biased"
+
+    def test_leading_adverbial_clause_is_not_inverted_content(self) -> None:
+        """'After X was booed, Canova wrote to …': the time clause is not what Canova wrote."""
+        assert all("booed" not in a.content.quote for a in run(parses.AFTER_CLAUSE_WROTE))
