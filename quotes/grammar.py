@@ -19,6 +19,9 @@ EXPLETIVES = frozenset({"it", "there", "this"})
 QUOTE_TOKENS = frozenset({'"', "''", "``", "\u201c", "\u201d", "\u00ab", "\u00bb", "'", "\u2018", "\u2019"})
 DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
 """Dash tokens: datelines ("WASHINGTON —") and asides end a phrase."""
+SUBORDINATORS = frozenset({"after", "before", "when", "while", "since", "because", "if", "although", "though", "once",
+                           "until", "unless", "whereas", "as"})
+"""Marks of an adverbial clause ("[After X was booed], Y wrote"): a circumstance, never the inverted content."""
 TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
                         "yesterday", "tonight", "week", "month", "year"})
 """Days and time nouns: adjuncts of when something was said, never part of what was said."""

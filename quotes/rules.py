@@ -17,6 +17,7 @@ from quotes.grammar import (
     NEGATION,
     QUOTE_TOKENS,
     RELATIVE_PRONOUNS,
+    SUBORDINATORS,
     TIME_WORDS,
     active_subjects,
     children_by,
@@ -258,9 +259,6 @@ def _medium(sentence: Sentence, verb: Word, lexicon: Lexicon) -> list[int]:
     return []
 
 
-SUBORDINATORS = frozenset({"after", "before", "when", "while", "since", "because", "if", "although", "though", "once",
-                           "until", "unless", "whereas", "as"})
-"""Marks of an adverbial clause ("[After X was booed], Y wrote"): a circumstance, never the inverted content."""
 CONCESSIVE = frozenset({"though", "although", "but", "while", "whereas"})
 
 

@@ -12,6 +12,7 @@ from quotes.grammar import (
     QUOTE_TOKENS,
     RELATIVE_PRONOUNS,
     SEPARATORS,
+    SUBORDINATORS,
     TIME_WORDS,
     active_subjects,
     children_by,
@@ -190,6 +191,10 @@ def final_report_clause(sentence: Sentence, verb: Word) -> frozenset[int] | None
            and not _describes_source(w) for w in segment):
         return None
     content = frozenset(w.id for w in before if w.id < seps[-1].id)
+    tops = [w for w in sentence.words if w.id in content and w.head not in content and w.upos != "PUNCT"]
+    quoted = any(w.text in QUOTE_TOKENS for w in before)
+    if tops and not quoted and all(any(lowered(m) in SUBORDINATORS for m in children_by(sentence, w, ["mark"])) for w in tops):
+        return None  # "After X was booed, Y wrote …": a circumstance, not a report
     return content if any(w.upos in ("VERB", "AUX") for w in sentence.words if w.id in content) else None
 
 
