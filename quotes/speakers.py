@@ -16,6 +16,7 @@ import attrs
 from quotes.attribution import Span, Speaker, SpeakerType
 from quotes.lexicon import Lexicon
 from quotes.parsed import ParsedDoc, Sentence, Word
+from quotes.grammar import children_by
 from quotes.mentions import mention_ids, phrase_ids
 
 _DET = frozenset({"the", "a", "an", "this", "that", "these", "those"})
@@ -62,6 +63,10 @@ def describe(doc: ParsedDoc, sentence: Sentence, head: Word, lexicon: Lexicon,
         start, end = _whole_tokens(doc.text, whole[0].start, whole[-1].end)
         phrase = Span.of(doc.text, min(start, span.start), max(end, span.end))
     name_words = _name_words(words, head, lexicon)
+    for appos in ([] if name_words else children_by(sentence, head, ["appos"])):
+        if appos.upos == "PROPN" and appos.id > head.id:
+            name_words = _name_words(sentence.subtree(appos), appos, lexicon)  # "her rival, Sen. Bernie Sanders,"
+            break
     name: tuple[str, ...] = ()
     if name_words:
         start, end = _whole_tokens(doc.text, name_words[0].start, name_words[-1].end)

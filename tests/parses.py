@@ -1220,3 +1220,22 @@ AFTER_CLAUSE_WROTE = (
     . . PUNCT 8 punct
     """,
 )
+
+RIVAL_APPOSITION = (
+    "Her rival, Sen. Bernie Sanders, said the race was close.",
+    """
+    Her her PRON 2 nmod:poss
+    rival rival NOUN 8 nsubj
+    , , PUNCT 4 punct
+    Sen. Sen. PROPN 2 appos
+    Bernie Bernie PROPN 4 flat
+    Sanders Sanders PROPN 4 flat
+    , , PUNCT 2 punct
+    said say VERB 0 root VBD
+    the the DET 10 det
+    race race NOUN 12 nsubj
+    was be AUX 12 cop
+    close close ADJ 8 ccomp
+    . . PUNCT 8 punct
+    """,
+)

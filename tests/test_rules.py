@@ -517,3 +517,10 @@ class TestSourcePhrase:
     def test_leading_adverbial_clause_is_not_inverted_content(self) -> None:
         """'After X was booed, Canova wrote to …': the time clause is not what Canova wrote."""
         assert all("booed" not in a.content.quote for a in run(parses.AFTER_CLAUSE_WROTE))
+
+    def test_name_from_an_apposition(self) -> None:
+        """'Her rival, Sen. Bernie Sanders, said': the mention is 'Her rival', the name comes from the apposition."""
+        att = only(run(parses.RIVAL_APPOSITION))
+        assert att.speaker is not None and att.speaker.span.text == "Her rival"
+        assert att.speaker.name == "Bernie Sanders"
+        assert att.speaker.phrase is not None and att.speaker.phrase.text == "Her rival, Sen. Bernie Sanders"
