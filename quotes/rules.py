@@ -266,7 +266,7 @@ def _without_comment(sentence: Sentence, content: frozenset[int], lexicon: Lexic
     """Drop trailing clauses that are not what was said.
 
     ", though he did not say …" is the writer's comment; "… and calls her X" /
-    ", but insists S" is a second, coordinated attribution; ", calling them X" is
+    ", but insists S" / "… and called for X" is a second, coordinated attribution; ", calling them X" is
     a participle describing the speaker, not part of the reported clause (the
     comma may sit inside the clause's subtree).
     """
@@ -280,7 +280,8 @@ def _without_comment(sentence: Sentence, content: frozenset[int], lexicon: Lexic
         before = sentence.word(opener.id - 1)
         after_comma = before is not None and before.text in CLAUSE_BREAKS
         cue_head = (_is_cue_verb(word.lemma.lower(), lexicon) and not active_subjects(sentence, word)
-                    and any(marked(sentence, k) for k in children_by(sentence, word, ["ccomp", "advcl"])))
+                    and (any(marked(sentence, k) for k in children_by(sentence, word, ["ccomp", "advcl"]))
+                         or _prepositional_object(sentence, word, lexicon) is not None))
         concessive = lowered(opener) in CONCESSIVE and any(w.lemma.lower() in lexicon.verbs for w in sentence.words if w.id in clause)
         participle = after_comma and word.id == opener.id and (word.xpos == "VBG" or "VerbForm=Ger" in word.feats)
         if concessive or participle or (word.rel == "conj" and cue_head):
@@ -418,7 +419,8 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
         return id_set(sentence.subtree(passive[0])) | id_set(detached), "verb-passive-agent"
     has_source = bool(active_subjects(sentence, verb) or inverted_speaker(sentence, verb) or segment_speaker(sentence, verb))
     relative = any(s.upos == "PRON" and lowered(s) in RELATIVE_PRONOUNS for s in active_subjects(sentence, verb))
-    if has_source and not relative and (verb.rel == "parataxis" or (
+    subordinate = any(lowered(m) in SUBORDINATORS for m in children_by(sentence, verb, ["mark"]))  # ", though he didn't say"
+    if has_source and not relative and not subordinate and (verb.rel == "parataxis" or (
             verb.rel in ("dep", "advcl", "conj") and has_comma_between(sentence, sentence.head_of(verb), verb))):
         head = sentence.head_of(verb)
         if head is not None and head.id < verb.id:
@@ -545,6 +547,8 @@ def _verb_speaker(sentence: Sentence, verb: Word) -> tuple[int | None, int | Non
             return head.id, None
         if current.rel not in ("xcomp", "conj", "advcl", "ccomp", "acl") and not (participle and current.rel == "parataxis"):
             return None, None
+        if current is verb and current.rel == "conj" and head.rel == "ccomp" and marked(sentence, head):
+            head = sentence.head_of(head)  # "X said that S and called for Y": X calls, not S's subject
         steps = 0
         while head is not None and head.upos not in ("VERB", "AUX") and not active_subjects(sentence, head) and steps < 4:
             head, steps = sentence.head_of(head), steps + 1

@@ -167,8 +167,9 @@ def final_report_clause(sentence: Sentence, verb: Word) -> frozenset[int] | None
     The reporting clause closes the sentence: a separator, a short noun phrase,
     the verb, and at most its own objects or obliques after it (or, inverted,
     the verb right after the separator and its speaker to the end). Everything
-    before the separator is the content. A relative pronoun ("S, who preaches")
-    or a bare participle ("a method known as X") marks a modifier, not a report.
+    before the separator is the content. A relative pronoun ("S, who preaches"),
+    a subordinator (", though he didn't say") or a bare participle ("a method
+    known as X") marks a modifier, not a report.
     """
     if not (is_finite(verb) or children_by(sentence, verb, ["aux"])):
         return None
@@ -179,13 +180,13 @@ def final_report_clause(sentence: Sentence, verb: Word) -> frozenset[int] | None
     if not seps:
         return None
     segment = [w for w in before if w.id > seps[-1].id and w.text not in QUOTE_TOKENS]
+    if any((w.upos == "PRON" and lowered(w) in RELATIVE_PRONOUNS) or lowered(w) in SUBORDINATORS for w in segment):
+        return None  # "S, who preaches …" / "S, though he didn't say …"
     after = [w for w in sentence.words if w.id > verb.id and w.upos != "PUNCT"]
     limit = 8
     if not segment and after and inverted_speaker(sentence, verb) is not None and not any(is_finite(w) for w in after):
         segment, limit = after, 25  # "S, said James Henson, director of the Texas Politics Project at …"
     if not segment or len(segment) > limit or not any(w.upos in ("NOUN", "PROPN", "PRON") for w in segment):
-        return None
-    if any(w.upos == "PRON" and lowered(w) in RELATIVE_PRONOUNS for w in segment):
         return None
     if any(w.upos in ("VERB", "AUX") and (w.xpos in ("VBD", "VBZ", "VBP") or "VerbForm=Fin" in w.feats)
            and not _describes_source(w) for w in segment):

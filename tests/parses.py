@@ -1239,3 +1239,48 @@ RIVAL_APPOSITION = (
     . . PUNCT 8 punct
     """,
 )
+
+THOUGH_DIDNT_SAY = (
+    "Putin said they would find a solution, though he didn't say what that would be.",
+    """
+    Putin Putin PROPN 2 nsubj
+    said say VERB 0 root VBD
+    they they PRON 5 nsubj
+    would would AUX 5 aux
+    find find VERB 2 ccomp VB
+    a a DET 7 det
+    solution solution NOUN 5 obj
+    , , PUNCT 13 punct
+    though though SCONJ 13 mark
+    he he PRON 13 nsubj
+    did do AUX 13 aux
+    n't not PART 13 advmod
+    say say VERB 2 parataxis VB
+    what what PRON 13 obj
+    that that PRON 17 nsubj
+    would would AUX 17 aux
+    be be AUX 14 acl:relcl
+    . . PUNCT 2 punct
+    """,
+)
+
+SAID_THAT_AND_CALLED_FOR = (
+    "The union said that the offer was an insult and called for a strike.",
+    """
+    The the DET 2 det
+    union union NOUN 3 nsubj
+    said say VERB 0 root VBD
+    that that SCONJ 9 mark
+    the the DET 6 det
+    offer offer NOUN 9 nsubj
+    was be AUX 9 cop
+    an a DET 9 det
+    insult insult NOUN 3 ccomp
+    and and CCONJ 11 cc
+    called call VERB 9 conj VBD
+    for for ADP 14 case
+    a a DET 14 det
+    strike strike NOUN 11 obl
+    . . PUNCT 3 punct
+    """,
+)

@@ -524,3 +524,17 @@ class TestSourcePhrase:
         assert att.speaker is not None and att.speaker.span.text == "Her rival"
         assert att.speaker.name == "Bernie Sanders"
         assert att.speaker.phrase is not None and att.speaker.phrase.text == "Her rival, Sen. Bernie Sanders"
+
+    def test_concessive_report_is_not_parenthetical(self) -> None:
+        """', though he didn't say what …' parsed as parataxis does not take the sentence as its content."""
+        atts = run(parses.THOUGH_DIDNT_SAY)
+        assert [a.content.quote for a in atts] == ["they would find a solution"]
+
+    def test_coordinated_cue_after_a_that_clause(self) -> None:
+        """'X said that S and called for Y': two attributions, both by X."""
+        atts = run(parses.SAID_THAT_AND_CALLED_FOR)
+        said = next(a for a in atts if a.cue is not None and a.cue.lemma == "say")
+        called = next(a for a in atts if a.cue is not None and a.cue.span.text == "called for")
+        assert said.content.quote == "that the offer was an insult"
+        assert called.speaker is not None and called.speaker.span.text == "The union"
+        assert called.content.quote == "a strike"
