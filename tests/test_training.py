@@ -80,3 +80,27 @@ class TestTuningStart:
         copy = torch.load(tuned, weights_only=False)
         assert copy["dev_score_history"] == [] and copy["global_step"] == 0 and copy["last_best_step"] == 0
         assert torch.equal(copy["model"]["w"], torch.ones(2))
+
+
+class TestTuneRunner:
+    def test_loaders_default_to_the_saved_vocabulary(self, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        """The training loader (no vocab given) gets the saved model's; an explicit vocab still wins."""
+        import stanza.models.depparse.data as data
+
+        from quotes.training import tune
+
+        class Loader:
+            def __init__(self, doc, batch_size, args, pretrain, vocab=None, **kwargs):  # type: ignore[no-untyped-def]
+                self.vocab = vocab
+
+        monkeypatch.setattr(data, "DataLoader", Loader)
+        tune._pin_vocab("saved")
+        assert data.DataLoader(None, 1, {}, None).vocab == "saved"
+        assert data.DataLoader(None, 1, {}, None, vocab="dev", evaluation=True).vocab == "dev"
+
+    def test_saved_vocabulary_of_the_bundled_parser(self) -> None:
+        from quotes.pipeline import BUNDLED_DIR
+        from quotes.training import tune
+
+        vocab = tune._saved_vocab(str(BUNDLED_DIR / "parser.pt"))
+        assert "word" in vocab and "upos" in vocab and len(vocab["upos"]) > 10
