@@ -70,9 +70,14 @@ class Speaker:
     """The whole noun phrase naming the source, as written: the mention with its appositions, relative
     clauses and coordinated names ("Josh Earnest, the White House press secretary"); the span PolNeAR marks."""
 
+    @property
+    def whole(self) -> Span:
+        """The whole phrase, or the mention when no phrase was recorded (a hand-built ``Speaker``)."""
+        return self.phrase or self.span
+
     def to_dict(self) -> dict[str, Any]:
-        phrase = (self.phrase or self.span).to_dict()
-        return {**self.span.to_dict(), "name": self.name, "role": self.role, "type": self.type.value, "phrase": phrase}
+        return {**self.span.to_dict(), "name": self.name, "role": self.role, "type": self.type.value,
+                "phrase": self.whole.to_dict()}
 
 
 @attrs.frozen

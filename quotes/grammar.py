@@ -72,10 +72,15 @@ def opens_with(sentence: Sentence, clause: Word, words: frozenset[str]) -> bool:
     return lowered(first) in words
 
 
+def marked_by(sentence: Sentence, clause: Word, words: Iterable[str]) -> bool:
+    """True when one of the clause's ``mark`` dependents is one of ``words`` ("to", "that", a subordinator)."""
+    wanted = frozenset(words)
+    return any(lowered(m) in wanted for m in children_by(sentence, clause, ["mark"]))
+
+
 def marked(sentence: Sentence, clause: Word) -> bool:
     """True when a clause is introduced by a content marker ("that", "against")."""
-    marks = children_by(sentence, clause, ["mark"])
-    return any(lowered(m) in CONTENT_MARKERS for m in marks) or opens_with(sentence, clause, frozenset({"that"}))
+    return marked_by(sentence, clause, CONTENT_MARKERS) or opens_with(sentence, clause, frozenset({"that"}))
 
 
 def is_finite(word: Word) -> bool:

@@ -25,8 +25,8 @@ def phrase_ids(sentence: Sentence, head: Word, avoid: frozenset[int]) -> list[Wo
     coordinated names ("Felicia Wong, president of the Roosevelt Institute, and
     Stan Greenberg"), and the words up to a cue right after it ("officials
     [familiar with the talks] said", however parsed); a mention that is itself
-    an apposition grows from the name it describes. In PolNeAR train 745 sources keep such an apposition or clause
-    and 57 leave it out.
+    an apposition grows from the name it describes. In PolNeAR train 745
+    sources keep such an apposition or clause and 57 leave it out.
     """
     root = head
     parent = sentence.head_of(head)

@@ -27,6 +27,7 @@ from quotes.grammar import (
     is_negated,
     lowered,
     marked,
+    marked_by,
     trimmed,
 )
 from quotes.lexicon import Lexicon
@@ -142,13 +143,14 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     if rule in ("", "verb-object", "verb-xcomp") and prepositional is not None:
         case, noun = prepositional
         infinitives = [k for k in children_by(sentence, word, ["xcomp", "advcl"]) if k.id > noun.id
-                       and any(lowered(m) == "to" for m in children_by(sentence, k, ["mark"]))]
+                       and marked_by(sentence, k, ("to",))]
         content = id_set(sentence.subtree(noun)) - {case.id}
         content, rule = content.union(*(id_set(sentence.subtree(k)) for k in infinitives[:1])), "verb-preposition"
         cue_ids.append(case.id)
     elif content is None and not known:
         content, rule = _verb_content(sentence, word, lexicon)
-    if content is None and lemma in lexicon.verbs and interrupting_report(sentence, word) is not None:
+    interrupting = interrupting_report(sentence, word) if lemma in lexicon.verbs else None
+    if content is None and interrupting is not None:
         content, rule = frozenset(), "verb-interrupting"  # "A comic tone, she said, would make …": filled below
     if content is None or (not known and rule not in ("verb-ccomp", "verb-inverted", "verb-parenthetical", "verb-preposition")):
         return None
@@ -169,7 +171,6 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
             speaker, antecedent = nearby, None
     if speaker is not None:
         speaker = _past_dateline(sentence, speaker, word)
-    interrupting = interrupting_report(sentence, word) if lemma in lexicon.verbs else None
     if interrupting is not None:
         content, rule = interrupting[0], "verb-interrupting"
         if interrupting[1] is not None:
@@ -366,12 +367,12 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
         for conj in children_by(sentence, verb, ["conj"]):
             backshifted = not active_subjects(sentence, conj) and any(
                 lowered(a) in BACKSHIFT_MODALS for a in children_by(sentence, conj, ["aux"]))
-            second_that = any(lowered(m) == "that" for m in children_by(sentence, conj, ["mark"]))
+            second_that = marked_by(sentence, conj, ("that",))
             if conj.id > max(ids) and (backshifted or second_that):
                 ids |= id_set(sentence.subtree(conj))
         for late in children_by(sentence, verb, ["advcl"]):
-            if late.id > max(ids) and not _chained_report(sentence, verb, late, lexicon) and not any(
-                    lowered(m) == "as" for m in children_by(sentence, late, ["mark"])):
+            if late.id > max(ids) and not _chained_report(sentence, verb, late, lexicon) and not marked_by(
+                    sentence, late, ("as",)):
                 ids |= id_set(sentence.subtree(late))
         clause_start = sentence.subtree(clauses[0])[0].id
         split_subject = [k for k in children_by(sentence, verb, ["obj"]) if verb.id < k.id < clauses[0].id
@@ -395,20 +396,20 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
             return id_set(sentence.subtree(buried)), "verb-buried-clause"
     if verb.lemma.lower() in lexicon.infinitive_verbs:
         for child in children_by(sentence, verb, ["xcomp"]):
-            if any(lowered(m) == "to" for m in children_by(sentence, child, ["mark"])):
+            if marked_by(sentence, child, ("to",)):
                 return id_set(sentence.subtree(child)), "verb-xcomp"
     if verb.lemma.lower() in lexicon.object_verbs or _evidence(sentence, verb, lexicon):
         content = _object_content(sentence, verb, lexicon)
         if content:
             return content, "verb-object"
     for child in children_by(sentence, verb, ["parataxis", "dep", "advcl", "conj"]):
-        if child.id < verb.id and has_comma_between(sentence, child, verb) and not any(
-                lowered(m) in SUBORDINATORS for m in children_by(sentence, child, ["mark"])):
+        if child.id < verb.id and has_comma_between(sentence, child, verb) and not marked_by(
+                sentence, child, SUBORDINATORS):
             return id_set(sentence.subtree(child)), "verb-inverted"
     for child in children_by(sentence, verb, ["parataxis", "dep", "obj"]):
         if child.id > verb.id and has_colon_between(sentence, verb, child):
             return id_set(sentence.subtree(child)), "verb-colon"
-    if verb.rel == "advcl" and active_subjects(sentence, verb) and any(lowered(m) == "as" for m in children_by(sentence, verb, ["mark"])):
+    if verb.rel == "advcl" and active_subjects(sentence, verb) and marked_by(sentence, verb, ("as",)):
         head = sentence.head_of(verb)
         if head is not None:
             return id_set(sentence.subtree(head)) - id_set(sentence.subtree(verb)), "verb-as-clause"
@@ -419,7 +420,7 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
         return id_set(sentence.subtree(passive[0])) | id_set(detached), "verb-passive-agent"
     has_source = bool(active_subjects(sentence, verb) or inverted_speaker(sentence, verb) or segment_speaker(sentence, verb))
     relative = any(s.upos == "PRON" and lowered(s) in RELATIVE_PRONOUNS for s in active_subjects(sentence, verb))
-    subordinate = any(lowered(m) in SUBORDINATORS for m in children_by(sentence, verb, ["mark"]))  # ", though he didn't say"
+    subordinate = marked_by(sentence, verb, SUBORDINATORS)  # ", though he didn't say"
     if has_source and not relative and not subordinate and (verb.rel == "parataxis" or (
             verb.rel in ("dep", "advcl", "conj") and has_comma_between(sentence, sentence.head_of(verb), verb))):
         head = sentence.head_of(verb)

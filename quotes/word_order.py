@@ -19,6 +19,7 @@ from quotes.grammar import (
     id_set,
     is_finite,
     lowered,
+    marked_by,
     trimmed,
 )
 from quotes.parsed import Sentence, Word
@@ -194,7 +195,7 @@ def final_report_clause(sentence: Sentence, verb: Word) -> frozenset[int] | None
     content = frozenset(w.id for w in before if w.id < seps[-1].id)
     tops = [w for w in sentence.words if w.id in content and w.head not in content and w.upos != "PUNCT"]
     quoted = any(w.text in QUOTE_TOKENS for w in before)
-    if tops and not quoted and all(any(lowered(m) in SUBORDINATORS for m in children_by(sentence, w, ["mark"])) for w in tops):
+    if tops and not quoted and all(marked_by(sentence, w, SUBORDINATORS) for w in tops):
         return None  # "After X was booed, Y wrote …": a circumstance, not a report
     return content if any(w.upos in ("VERB", "AUX") for w in sentence.words if w.id in content) else None
 
@@ -234,7 +235,7 @@ def buried_that_clause(sentence: Sentence, verb: Word) -> Word | None:
         if child.id < verb.id:
             continue
         for word in sentence.subtree(child):
-            if word.id == child.id or not any(lowered(m) == "that" for m in children_by(sentence, word, ["mark"])):
+            if word.id == child.id or not marked_by(sentence, word, ("that",)):
                 continue
             path = [a for a in sentence.ancestors(word) if a.id != verb.id and verb.id in {b.id for b in sentence.ancestors(a)}]
             if not any(a.upos in ("VERB", "AUX") for a in path):
@@ -289,8 +290,9 @@ def trailing_apposition(sentence: Sentence, last: Word, avoid: frozenset[int]) -
 
     Each comma-delimited stretch after ``last`` joins while it opens like an
     apposition or relative clause (a determiner, a possessive, "who"/"which", a
-    name with "'s", or a bare role with its organisation: "director of X"), holds no finite verb outside a relative clause, and
-    touches nothing in ``avoid`` (the cue and content).
+    name with "'s", or a bare role with its organisation: "director of X"),
+    holds no finite verb outside a relative clause, and touches nothing in
+    ``avoid`` (the cue and content).
     """
     words = [w for w in sentence.words if w.id > last.id]
     taken: list[Word] = []
@@ -300,7 +302,7 @@ def trailing_apposition(sentence: Sentence, last: Word, avoid: frozenset[int]) -
             if w.text == "," or w.id in avoid or (w.upos == "PUNCT" and w.text not in ("-", "'", "\u2019", ".")):
                 break
             stretch.append(w)
-        if not stretch or any(w.id in avoid for w in stretch):
+        if not stretch:
             break
         first = lowered(stretch[0])
         possessive = len(stretch) > 1 and stretch[0].upos == "PROPN" and lowered(stretch[1]) in ("'s", "\u2019s")

@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from quotes.attribution import Article, Speaker
+from quotes.attribution import Article
 from quotes.evaluation.brat import GoldDocument, Piece, Relation
 
 PARTIAL_THRESHOLD = 0.5
@@ -171,21 +171,16 @@ class Evaluation:
 
 
 def relations_from_article(article: Article) -> tuple[Relation, ...]:
-    """The extractor's attributions in the form the scorer compares."""
+    """The extractor's attributions in the form the scorer compares; the source is the speaker's whole phrase,
+    appositions included, as PolNeAR marks it."""
     return tuple(
         Relation(
-            source=(_source_span(att.speaker),) if att.speaker else (),
+            source=((att.speaker.whole.start, att.speaker.whole.end),) if att.speaker else (),
             cue=((att.cue.span.start, att.cue.span.end),) if att.cue else (),
             content=tuple((span.start, span.end) for span in att.content.spans),
         )
         for att in article.attributions
     )
-
-
-def _source_span(speaker: Speaker) -> tuple[int, int]:
-    """The source as PolNeAR marks it: the whole noun phrase, appositions included."""
-    span = speaker.phrase or speaker.span
-    return span.start, span.end
 
 
 def evaluate(gold: Iterable[GoldDocument], predictions: Mapping[str, Sequence[Relation]]) -> Evaluation:

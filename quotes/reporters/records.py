@@ -55,7 +55,7 @@ def csv_rows(article: Article) -> list[dict[str, Any]]:
 
 def _phrase_columns(speaker: Speaker | None) -> dict[str, Any]:
     """The speaker's whole noun phrase ("X, the press secretary") as three columns; empty without a speaker."""
-    phrase = (speaker.phrase or speaker.span) if speaker else None
+    phrase = speaker.whole if speaker else None
     return {"speaker_phrase": phrase.text if phrase else "", "speaker_phrase_start": phrase.start if phrase else "",
             "speaker_phrase_end": phrase.end if phrase else ""}
 
