@@ -17,6 +17,7 @@ from typing import Any
 
 PATCHED_MODULES = ("stanza.models.pos.model", "stanza.models.depparse.model")
 """The Stanza model modules that call ``extract_bert_embeddings`` by its global name."""
+PRECISION_ENV = "QUOTES_ENCODER_PRECISION"
 
 
 class EncoderCache:
@@ -25,10 +26,17 @@ class EncoderCache:
     New sentences are encoded shortest first, ``chunk`` at a time: Stanza pads
     128 sentences to the longest, which held over half a gigabyte of activations
     for long news sentences, while short batches of similar length pad little.
+
+    With ``bf16`` the encoder runs under bfloat16 autocast (its vectors are
+    stored as float32 again): 1.5× faster on CPUs with native bfloat16, and on
+    EWT and GUM test the parses scored the same as in float32 (LAS 80.86 vs
+    80.85, 82.04 vs 82.04). Training keeps float32.
     """
 
-    def __init__(self, extract: Callable[..., list[Any]], limit: int | None = 4096, chunk: int = 32) -> None:
+    def __init__(self, extract: Callable[..., list[Any]], limit: int | None = 4096, chunk: int = 32,
+                 bf16: bool = False) -> None:
         self._extract = extract
+        self.bf16 = bf16
         self._limit = limit
         self._chunk = chunk
         self._vectors: OrderedDict[tuple[str, tuple[str, ...]], Any] = OrderedDict()
@@ -45,8 +53,7 @@ class EncoderCache:
         missing = sorted(dict.fromkeys(key for key in keys if key not in self._vectors), key=lambda k: len(k[1]))
         for start in range(0, len(missing), self._chunk):
             chunk = missing[start : start + self._chunk]
-            vectors = self._extract(model_name, tokenizer, model, [list(words) for _, words in chunk], device,
-                                    True, detach=True)
+            vectors = self._encode(model_name, tokenizer, model, [list(words) for _, words in chunk], device)
             for key, value in zip(chunk, vectors):
                 self._vectors[key] = value
         self.computed += len(missing)
@@ -62,9 +69,36 @@ class EncoderCache:
         return out
 
 
+    def _encode(self, model_name: str, tokenizer: Any, model: Any, data: list[list[str]], device: Any) -> list[Any]:
+        if not self.bf16:
+            return self._extract(model_name, tokenizer, model, data, device, True, detach=True)
+        import torch
+
+        with torch.autocast("cpu", dtype=torch.bfloat16):
+            vectors = self._extract(model_name, tokenizer, model, data, device, True, detach=True)
+        return [v.float() for v in vectors]
+
     def clear(self) -> None:
         """Forget every stored sentence (the parser calls this after each batch of texts)."""
         self._vectors.clear()
+
+
+def native_bf16() -> bool:
+    """Whether to run the encoder in bfloat16: the CPU does it natively and ``QUOTES_ENCODER_PRECISION`` allows it.
+
+    Without native support (no AVX-512 BF16 / AMX) torch emulates bfloat16, which
+    is slower than float32. ``QUOTES_ENCODER_PRECISION=fp32`` forces float32.
+    """
+    import os
+
+    if os.environ.get(PRECISION_ENV, "auto").lower() == "fp32":
+        return False
+    import torch
+
+    try:
+        return bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
+    except (AttributeError, RuntimeError):
+        return False
 
 
 def install(limit: int | None = 4096) -> EncoderCache:

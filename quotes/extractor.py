@@ -35,6 +35,12 @@ class Extractor:
         check_text(text, self.max_chars)
         return self._parser.parse(text)
 
+    def parse_many(self, texts: Sequence[str]) -> list[ParsedDoc]:
+        """The parses of several texts in one Stanza batch (fuller batches for the tokenizer's and models' LSTMs)."""
+        for text in texts:
+            check_text(text, self.max_chars)
+        return self._parser.parse_many(texts)
+
     def extract_parsed(self, parsed: ParsedDoc, document: str | None = None) -> Article:
         """Attributions of an already parsed text (the rule part of extraction)."""
         return Article(parsed.text, assemble(parsed, self.lexicon), document)
@@ -48,10 +54,8 @@ class Extractor:
         names = iter(documents) if documents is not None else None
         source = iter(texts)
         while batch := list(islice(source, BATCH_SIZE)):
-            for text in batch:
-                check_text(text, self.max_chars)
             ids: Sequence[str | None] = [next(names, None) for _ in batch] if names else [None] * len(batch)
-            for parsed, doc_id in zip(self._parser.parse_many(batch), ids):
+            for parsed, doc_id in zip(self.parse_many(batch), ids):
                 yield self.extract_parsed(parsed, doc_id)
 
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from quotes import encoder_cache
+from quotes import encoder_cache, tree_decoding
 from quotes.errors import ModelError
 from quotes.normalize import Normalized, normalize
 from quotes.sentence_breaks import mend_document
@@ -77,7 +77,8 @@ def build_stanza(resources_dir: str | os.PathLike[str] | None = None, *, process
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     import stanza
 
-    encoder_cache.install()
+    encoder_cache.install().bf16 = encoder_cache.native_bf16()
+    tree_decoding.install()
     resources_dir = resources_dir or os.environ.get(RESOURCES_ENV)
     wanted = processors or ",".join(PROCESSOR_FILES)
     common: dict[str, Any] = {"download_method": None, "use_gpu": False, "logging_level": "ERROR"}

@@ -55,10 +55,17 @@ def _shift(token_id: Any, offset: int) -> Any:
     return token_id + offset
 
 
+def _last_tokens(sentence: Any) -> list[dict[str, Any]]:
+    """The last two tokens of a Stanza sentence as the dicts ``ends_with_title`` reads (no whole-document copy)."""
+    return [{"text": t.text, "start_char": t.start_char, "end_char": t.end_char} for t in sentence.tokens[-2:]]
+
+
 def mend_document(doc: Any) -> Any:
     """A tokenized ``stanza.Document`` with title breaks joined (the same object when there are none)."""
     import stanza
 
+    if not any(ends_with_title(_last_tokens(sentence)) for sentence in doc.sentences[:-1]):
+        return doc
     sentences = doc.to_dict()
     mended = mend(sentences)
     if len(mended) == len(sentences):

@@ -65,3 +65,25 @@ def test_new_sentences_go_to_the_encoder_in_short_sorted_chunks() -> None:
     out = call(cache, [["a", "b", "c"], ["d"], ["e", "f"]], keep_endpoints=False)
     assert out == [["a", "b", "c"], ["d"], ["e", "f"]]
     assert fake.calls == [[["d"], ["e", "f"]], [["a", "b", "c"]]]
+
+
+def test_bf16_runs_the_encoder_under_autocast_and_stores_float32() -> None:
+    import torch
+
+    seen: list[bool] = []
+
+    def encoder(model_name, tokenizer, model, data, device, keep_endpoints, detach=True, **kwargs):
+        seen.append(torch.is_autocast_enabled("cpu"))
+        return [torch.ones(len(words) + 2, 3, dtype=torch.bfloat16) for words in data]
+
+    vectors = call(EncoderCache(encoder, bf16=True), [["He", "said"]], keep_endpoints=True)
+    call(EncoderCache(encoder), [["He", "said"]], keep_endpoints=True)
+    assert seen == [True, False]
+    assert vectors[0].dtype == torch.float32 and vectors[0].shape == (4, 3)
+
+
+def test_fp32_can_be_forced(monkeypatch) -> None:
+    from quotes import encoder_cache
+
+    monkeypatch.setenv(encoder_cache.PRECISION_ENV, "fp32")
+    assert encoder_cache.native_bf16() is False

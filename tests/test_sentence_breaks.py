@@ -45,3 +45,37 @@ class TestMend:
         assert not ends_with_title([{"text": "end", "start_char": 0, "end_char": 3},
                                     {"text": ".", "start_char": 3, "end_char": 4}])
         assert not ends_with_title([])
+
+
+class TestMendDocument:
+    """``mend_document`` on real ``stanza.Document`` objects built from token dicts (no model needed)."""
+
+    TEXT = "Her rival, Sen. Bernie Sanders said no."
+
+    def _doc(self, pieces: list[list[str]]):
+        import stanza
+
+        sentences, offset = [], 0
+        for words in pieces:
+            tokens = []
+            for i, word in enumerate(words, 1):
+                start = self.TEXT.index(word, offset)
+                offset = start + len(word)
+                tokens.append({"id": i, "text": word, "start_char": start, "end_char": offset})
+            sentences.append(tokens)
+        return stanza.Document(sentences, text=self.TEXT)
+
+    def test_a_title_break_is_joined(self) -> None:
+        from quotes.sentence_breaks import mend_document
+
+        doc = self._doc([["Her", "rival", ",", "Sen."], ["Bernie", "Sanders", "said", "no", "."]])
+        mended = mend_document(doc)
+        assert len(mended.sentences) == 1
+        assert [t.text for t in mended.sentences[0].tokens][3:6] == ["Sen.", "Bernie", "Sanders"]
+        assert mended.sentences[0].tokens[4].start_char == self.TEXT.index("Bernie")
+
+    def test_a_document_without_title_breaks_is_returned_unchanged(self) -> None:
+        from quotes.sentence_breaks import mend_document
+
+        doc = self._doc([["Her", "rival", ","], ["Sen.", "Bernie", "Sanders", "said", "no", "."]])
+        assert mend_document(doc) is doc
