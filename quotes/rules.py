@@ -347,6 +347,28 @@ def _closes_quotation(sentence: Sentence, mark: Word) -> bool:
     return sum(1 for w in sentence.words if w.id < mark.id and w.text == '"') % 2 == 1
 
 
+def _stolen_subject(sentence: Sentence, verb: Word, clause: Word) -> set[int]:
+    """The subject of a fronted content clause that the parser hung on the report verb instead.
+
+    In "Other efforts to expand the program will also be expanded, officials
+    said." the parser may give "said" two subjects, "efforts" and "officials",
+    leaving "will also be expanded" subjectless. When the fronted clause has no
+    subject of its own and the verb's extra subject ends right where the clause
+    begins, that subject (and its modifiers) is part of the content.
+    """
+    if clause.id > verb.id or children_by(sentence, clause, ["nsubj", "nsubj:pass", "csubj", "expl"]):
+        return set()
+    subjects = children_by(sentence, verb, ["nsubj", "nsubj:pass"])
+    if len(subjects) < 2:
+        return set()
+    start = sentence.subtree(clause)[0].id
+    for subject in subjects:
+        words = [w for w in sentence.subtree(subject) if w.id < start or w.upos != "PUNCT"]
+        if words[-1].id < start and all(w.upos == "PUNCT" for w in sentence.words if words[-1].id < w.id < start):
+            return id_set(words) | set(range(words[-1].id + 1, start))
+    return set()
+
+
 def _chained_report(sentence: Sentence, verb: Word, clause: Word, lexicon: Lexicon) -> bool:
     """ "S, the department said" / "said, adding that S" hung on the cue as its complement: a report, not content."""
     first = next((w for w in sentence.subtree(clause) if w.upos != "PUNCT"), clause)
@@ -384,6 +406,7 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
                   if verb.id < k.id < clauses[0].id and marked(sentence, k) and k.rel != "ccomp"]
         for k in opener[:1]:
             ids |= id_set(sentence.subtree(k))
+        ids |= _stolen_subject(sentence, verb, clauses[0])
         if len(clauses) > 1 and all(c.id > verb.id for c in clauses) or len(ids) > len(id_set(sentence.subtree(clauses[0]))):
             ids |= {w.id for w in sentence.words if min(ids) < w.id < max(ids)}
         return frozenset(ids), "verb-ccomp"

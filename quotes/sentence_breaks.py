@@ -1,8 +1,12 @@
-"""Mend sentence breaks the tokenizer puts after a title: "her main rival, Sen. | Bernie Sanders, said".
+"""Mend sentence breaks the tokenizer puts inside a sentence, before tagging and parsing.
 
 The small bundled tokenizer ends about one sentence in a hundred of political news
-at "Sen.", "Rep." or "Gov.", which cuts a speaker's name from its verb. Joining
-the two pieces before tagging and parsing lets the parser see the whole sentence.
+at a title ("her main rival, Sen. | Bernie Sanders, said"), and about two in a
+hundred in mid-line after a word with no punctuation at all, most often before a
+curly possessive ("Donald | Trump’s campaign manager says", "Republican |
+Party’s gala") or inside a name ("Senator | Ted Cruz argued"). Both cut speakers
+from their verbs. A news sentence ends in punctuation or at a line break, so
+joining such pieces lets the parser see the whole sentence.
 """
 
 from __future__ import annotations
@@ -14,6 +18,11 @@ TITLE_ABBREVIATIONS = frozenset({
     "sgt.", "adm.", "maj.", "cmdr.", "rev.", "prof.", "amb.", "atty.", "supt.", "hon.", "msgr.",
 })
 """Abbreviations that come before a name and so never end a sentence."""
+
+
+MAX_JOINED_TOKENS = 150
+"""No join makes a sentence longer than this: a long unpunctuated line (a tag list, a 20 MB dump) stays in
+the pieces the tokenizer cut, since the parser's memory grows with the square of sentence length."""
 
 
 def ends_with_title(tokens: list[dict[str, Any]]) -> bool:
@@ -29,15 +38,38 @@ def ends_with_title(tokens: list[dict[str, Any]]) -> bool:
     return before.get("end_char") == last.get("start_char") and f"{before['text'].lower()}." in TITLE_ABBREVIATIONS
 
 
-def mend(sentences: list[list[dict[str, Any]]]) -> list[list[dict[str, Any]]]:
-    """Sentences (Stanza's token and word dicts) with each title break joined to what follows.
+def runs_on(tokens: list[dict[str, Any]], following: dict[str, Any], text: str) -> bool:
+    """Whether a sentence stops in mid-line on a word: no punctuation at its end and no line break before the next.
 
-    IDs of the second piece are shifted past the first's words (multi-word
-    token ranges such as ``(2, 3)`` included).
+    A last token with any character that is not a letter or digit ("U.S.",
+    "2:30", a quote mark, an emoji) counts as an ending, so only breaks after a
+    plain word are mended.
+    """
+    if not tokens or "end_char" not in tokens[-1] or "start_char" not in following:
+        return False
+    last = tokens[-1]
+    return last["text"].isalnum() and "\n" not in text[last["end_char"] : following["start_char"]]
+
+
+def joins(tokens: list[dict[str, Any]], following: dict[str, Any], text: str | None) -> bool:
+    """Whether the sentence ``tokens`` and the one starting with ``following`` are one sentence."""
+    if ends_with_title(tokens) and following["text"][:1].isupper():
+        return True
+    return text is not None and runs_on(tokens, following, text)
+
+
+def mend(sentences: list[list[dict[str, Any]]], text: str | None = None) -> list[list[dict[str, Any]]]:
+    """Sentences (Stanza's token and word dicts) with each break inside a sentence joined.
+
+    Title breaks are always mended; mid-line breaks after a plain word need the
+    document ``text`` to see the line breaks. IDs of the second piece are
+    shifted past the first's words (multi-word token ranges such as ``(2, 3)``
+    included).
     """
     mended: list[list[dict[str, Any]]] = []
     for tokens in sentences:
-        if mended and tokens and ends_with_title(mended[-1]) and tokens[0]["text"][:1].isupper():
+        fits = mended and len(mended[-1]) + len(tokens) <= MAX_JOINED_TOKENS
+        if fits and tokens and joins(mended[-1], tokens[0], text):
             offset = max(max(_ids(t["id"])) for t in mended[-1])
             mended[-1] = mended[-1] + [dict(t, id=_shift(t["id"], offset)) for t in tokens]
         else:
@@ -55,19 +87,20 @@ def _shift(token_id: Any, offset: int) -> Any:
     return token_id + offset
 
 
-def _last_tokens(sentence: Any) -> list[dict[str, Any]]:
-    """The last two tokens of a Stanza sentence as the dicts ``ends_with_title`` reads (no whole-document copy)."""
-    return [{"text": t.text, "start_char": t.start_char, "end_char": t.end_char} for t in sentence.tokens[-2:]]
+def _edge_tokens(tokens: list[Any]) -> list[dict[str, Any]]:
+    """Stanza tokens as the dicts ``joins`` reads, without copying the whole document."""
+    return [{"text": t.text, "start_char": t.start_char, "end_char": t.end_char} for t in tokens]
 
 
 def mend_document(doc: Any) -> Any:
-    """A tokenized ``stanza.Document`` with title breaks joined (the same object when there are none)."""
+    """A tokenized ``stanza.Document`` with breaks inside sentences joined (the same object when there are none)."""
     import stanza
 
-    if not any(ends_with_title(_last_tokens(sentence)) for sentence in doc.sentences[:-1]):
+    pairs = zip(doc.sentences, doc.sentences[1:])
+    if not any(joins(_edge_tokens(a.tokens[-2:]), _edge_tokens(b.tokens[:1])[0], doc.text) for a, b in pairs):
         return doc
     sentences = doc.to_dict()
-    mended = mend(sentences)
+    mended = mend(sentences, doc.text)
     if len(mended) == len(sentences):
         return doc
     return stanza.Document(mended, text=doc.text)

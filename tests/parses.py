@@ -1284,3 +1284,23 @@ SAID_THAT_AND_CALLED_FOR = (
     . . PUNCT 3 punct
     """,
 )
+
+SUBJECT_ON_SAID = (
+    "Other efforts to help the program will also be expanded, officials said.",
+    """
+    Other other ADJ 2 amod
+    efforts effort NOUN 13 nsubj
+    to to PART 4 mark
+    help help VERB 2 acl
+    the the DET 6 det
+    program program NOUN 4 obj
+    will will AUX 10 aux
+    also also ADV 10 advmod
+    be be AUX 10 aux:pass
+    expanded expand VERB 13 ccomp
+    , , PUNCT 2 punct
+    officials official NOUN 13 nsubj
+    said say VERB 0 root
+    . . PUNCT 13 punct
+    """,
+)

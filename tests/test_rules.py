@@ -477,6 +477,12 @@ class TestMisparsedReports:
         assert att.speaker is not None and att.speaker.span.text == "Police"
         assert att.content.quote == "that he lied"
 
+    def test_fronted_contents_subject_hung_on_the_report_verb(self) -> None:
+        """'S_subj ... will be expanded, officials said.' with S's subject parsed as a second subject of 'said'."""
+        att = only(run(parses.SUBJECT_ON_SAID))
+        assert att.speaker is not None and att.speaker.span.text == "officials"
+        assert att.content.quote == "Other efforts to help the program will also be expanded"
+
     def test_inverted_final_report_hung_as_a_conjunct(self) -> None:
         """'S, said James Henson, director of X.' with 'said' parsed as a conjunct of S's verb."""
         att = only(run(parses.INVERTED_FINAL_CONJ))

@@ -79,3 +79,48 @@ class TestMendDocument:
 
         doc = self._doc([["Her", "rival", ","], ["Sen.", "Bernie", "Sanders", "said", "no", "."]])
         assert mend_document(doc) is doc
+
+
+class TestRunOn:
+    """Mid-line breaks after a plain word ('Donald | Trump’s campaign manager says') are joined."""
+
+    TEXT = "Donald Trump’s aide says no.\nNew line here."
+
+    def _sentences(self) -> list[list[dict]]:
+        def tok(i: int, word: str, start: int) -> dict:
+            return {"id": i, "text": word, "start_char": start, "end_char": start + len(word)}
+
+        return [
+            [tok(1, "Donald", 0)],
+            [tok(1, "Trump", 7), tok(2, "’s", 12), tok(3, "aide", 15), tok(4, "says", 20), tok(5, "no", 25),
+             tok(6, ".", 27)],
+            [tok(1, "New", 29), tok(2, "line", 33), tok(3, "here", 38), tok(4, ".", 42)],
+        ]
+
+    def test_a_break_after_a_word_in_mid_line_is_joined(self) -> None:
+        first, second = mend(self._sentences(), self.TEXT)
+        assert [t["text"] for t in first] == ["Donald", "Trump", "’s", "aide", "says", "no", "."]
+        assert [t["id"] for t in first] == list(range(1, 8))
+        assert second[0]["text"] == "New"
+
+    def test_breaks_after_punctuation_or_at_a_line_break_stay(self) -> None:
+        from quotes.sentence_breaks import runs_on
+
+        sentences = self._sentences()
+        assert not runs_on(sentences[1], sentences[2][0], self.TEXT)  # ends in "."
+        on_new_line = self.TEXT.replace("Donald ", "Donald\n")
+        assert not runs_on(sentences[0], sentences[1][0], on_new_line)
+
+    def test_without_the_text_only_title_breaks_are_mended(self) -> None:
+        assert len(mend(self._sentences())) == 3
+
+    def test_joins_stop_at_the_length_cap(self) -> None:
+        from quotes.sentence_breaks import MAX_JOINED_TOKENS
+
+        words = ["word"] * (MAX_JOINED_TOKENS // 2 + 1)
+        text = " ".join(words * 2)
+        first = [{"id": i + 1, "text": w, "start_char": 5 * i, "end_char": 5 * i + 4} for i, w in enumerate(words)]
+        second = [dict(t, start_char=t["start_char"] + 5 * len(words), end_char=t["end_char"] + 5 * len(words))
+                  for t in first]
+        assert len(mend([first, second], text)) == 2
+        assert len(mend([first[:10], second[:10]], text)) == 1
