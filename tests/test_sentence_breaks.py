@@ -52,18 +52,18 @@ class TestMendDocument:
 
     TEXT = "Her rival, Sen. Bernie Sanders said no."
 
-    def _doc(self, pieces: list[list[str]]):
+    def _doc(self, pieces: list[list[str]], text: str = TEXT):
         import stanza
 
         sentences, offset = [], 0
         for words in pieces:
             tokens = []
             for i, word in enumerate(words, 1):
-                start = self.TEXT.index(word, offset)
+                start = text.index(word, offset)
                 offset = start + len(word)
                 tokens.append({"id": i, "text": word, "start_char": start, "end_char": offset})
             sentences.append(tokens)
-        return stanza.Document(sentences, text=self.TEXT)
+        return stanza.Document(sentences, text=text)
 
     def test_a_title_break_is_joined(self) -> None:
         from quotes.sentence_breaks import mend_document
@@ -77,7 +77,8 @@ class TestMendDocument:
     def test_a_document_without_title_breaks_is_returned_unchanged(self) -> None:
         from quotes.sentence_breaks import mend_document
 
-        doc = self._doc([["Her", "rival", ","], ["Sen.", "Bernie", "Sanders", "said", "no", "."]])
+        doc = self._doc([["It", "rained", "."], ["Sen.", "Bernie", "Sanders", "said", "no", "."]],
+                        "It rained. Sen. Bernie Sanders said no.")
         assert mend_document(doc) is doc
 
 
@@ -124,3 +125,21 @@ class TestRunOn:
                   for t in first]
         assert len(mend([first, second], text)) == 2
         assert len(mend([first[:10], second[:10]], text)) == 1
+
+    def test_a_break_after_a_quotations_comma_is_joined(self) -> None:
+        """'“It is my job,” | Weiner said.' is one sentence; 'Rock!” | Clinton said.' ends at the '!'."""
+        from quotes.sentence_breaks import runs_on
+
+        text = "“It is my job,” Weiner said. “Rock!” Clinton said."
+
+        def toks(*words: str) -> list[dict]:
+            out, at = [], 0
+            for word in words:
+                start = text.index(word, at)
+                at = start + len(word)
+                out.append({"id": len(out) + 1, "text": word, "start_char": start, "end_char": at})
+            return out
+
+        assert runs_on(toks("“", "It", "is", "my", "job", ",", "”"), toks("Weiner")[0], text)
+        assert not runs_on(toks("“", "Rock", "!", "”"), {"text": "Clinton", "start_char": text.index("Clinton")},
+                           text)
