@@ -86,9 +86,7 @@ def _draft(doc: ParsedDoc, sentence: Sentence, cand: Candidate, quotations: list
     pieces = _runs(sentence, cand.content)
     if not pieces:
         quote = _adjacent_quotation(doc.text, sentence, quotations)
-        if quote is None:
-            return None
-        pieces = list(quote.pieces)
+        pieces = list(quote.pieces) if quote is not None else []  # else a framing quotation may fill it below
     else:
         pieces = _snap_to_quotations(doc.text, pieces, cue, quotations)
     mention = antecedent = None

@@ -1304,3 +1304,20 @@ SUBJECT_ON_SAID = (
     . . PUNCT 13 punct
     """,
 )
+
+ABSOLUTELY_WHEN_ASKED = (
+    '"Absolutely," he said when asked about it.',
+    """
+    " " PUNCT 2 punct
+    Absolutely absolutely ADV 6 advmod
+    , , PUNCT 2 punct
+    " " PUNCT 2 punct
+    he he PRON 6 nsubj
+    said say VERB 0 root
+    when when ADV 8 advmod
+    asked ask VERB 6 advcl
+    about about ADP 10 case
+    it it PRON 8 obl
+    . . PUNCT 6 punct
+    """,
+)

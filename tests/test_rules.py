@@ -477,6 +477,12 @@ class TestMisparsedReports:
         assert att.speaker is not None and att.speaker.span.text == "Police"
         assert att.content.quote == "that he lied"
 
+    def test_short_quotation_framed_by_a_report_with_more_after_it(self) -> None:
+        """'"Absolutely," he said when asked about it': the quotation is the content though 'said' has no complement."""
+        said = [a for a in run(parses.ABSOLUTELY_WHEN_ASKED) if a.cue is not None and a.cue.lemma == "say"]
+        assert len(said) == 1 and said[0].content.quote == "Absolutely"
+        assert said[0].speaker is not None and said[0].speaker.span.text == "he"
+
     def test_fronted_contents_subject_hung_on_the_report_verb(self) -> None:
         """'S_subj ... will be expanded, officials said.' with S's subject parsed as a second subject of 'said'."""
         att = only(run(parses.SUBJECT_ON_SAID))
