@@ -1321,3 +1321,18 @@ ABSOLUTELY_WHEN_ASKED = (
     . . PUNCT 6 punct
     """,
 )
+
+ASKED_TO = (
+    "Trump asked the network to donate the profits.",
+    """
+    Trump Trump PROPN 2 nsubj
+    asked ask VERB 0 root
+    the the DET 4 det
+    network network NOUN 2 obj
+    to to PART 6 mark
+    donate donate VERB 2 xcomp
+    the the DET 8 det
+    profits profit NOUN 6 obj
+    . . PUNCT 2 punct
+    """,
+)

@@ -23,6 +23,12 @@ def only(atts: tuple[Attribution, ...]) -> Attribution:
 
 
 class TestVerbCues:
+    def test_asked_someone_to_do_something(self) -> None:
+        """'X asked Y to VP': a request, reported like 'urged Y to VP' (PolNeAR marks it)."""
+        att = only(run(parses.ASKED_TO))
+        assert att.speaker is not None and att.speaker.span.text == "Trump"
+        assert att.content.quote == "to donate the profits"
+
     def test_said_that(self) -> None:
         """'X said (on Thursday) that S' gives X, 'said' and the that-clause."""
         att = only(run(parses.SAID_THAT))
