@@ -86,6 +86,11 @@ def _draft(doc: ParsedDoc, sentence: Sentence, cand: Candidate, quotations: list
     pieces = _runs(sentence, cand.content)
     if not pieces:
         quote = _adjacent_quotation(doc.text, sentence, quotations)
+        if quote is not None and cand.rule == "verb-after-question" and (
+                quote.end > sentence.start or not doc.text[quote.inner_start : quote.inner_end].rstrip().endswith(("?", "!"))):
+            quote = None
+        if quote is None and cand.rule == "verb-after-question":
+            return None
         pieces = list(quote.pieces) if quote is not None else []  # else a framing quotation may fill it below
     else:
         pieces = _snap_to_quotations(doc.text, pieces, cue, quotations)

@@ -140,7 +140,7 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
         return None
     cue_ids: list[int] = [word.id, *_adjacent_aux(sentence, word), *_medium(sentence, word, lexicon), *id_set(put_it)]
     content, rule = _verb_content(sentence, word, lexicon) if known else (None, "")
-    if rule in ("", "verb-object", "verb-xcomp") and prepositional is not None:
+    if rule in ("", "verb-object", "verb-xcomp", "verb-after-question") and prepositional is not None:
         case, noun = prepositional
         infinitives = [k for k in children_by(sentence, word, ["xcomp", "advcl"]) if k.id > noun.id
                        and marked_by(sentence, k, ("to",))]
@@ -150,7 +150,7 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     elif content is None and not known:
         content, rule = _verb_content(sentence, word, lexicon)
     interrupting = interrupting_report(sentence, word) if lemma in lexicon.verbs else None
-    if content is None and interrupting is not None:
+    if (content is None or rule == "verb-after-question") and interrupting is not None:
         content, rule = frozenset(), "verb-interrupting"  # "A comic tone, she said, would make …": filled below
     if content is None or (not known and rule not in ("verb-ccomp", "verb-inverted", "verb-parenthetical", "verb-preposition")):
         return None
@@ -184,7 +184,7 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
             content = content - (id_set(sentence.subtree(sentence.word(speaker))) - id_set(sentence.subtree(word)))
         content = content - set(range(speaker, word.id)) or content
     content = trimmed(sentence, _without_comment(sentence, content - set(cue_ids), lexicon))
-    if not content and rule != "verb-bare":
+    if not content and rule not in ("verb-bare", "verb-after-question"):
         return None
     return Candidate(sentence.index, tuple(sorted(cue_ids)), lemma, speaker, content, rule, antecedent)
 
@@ -461,6 +461,8 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
             return orphan, "verb-orphan-clause"
     if (verb.deprel == "root" and _bare_report(sentence, verb)) or introduces_quotation(sentence, verb):
         return frozenset(), "verb-bare"
+    if verb.deprel == "root" and _opens_with_report(sentence, verb):
+        return frozenset(), "verb-after-question"
     return None, ""
 
 
@@ -508,6 +510,22 @@ def _bare_report(sentence: Sentence, verb: Word) -> bool:
         return False
     rest = set(id_set(others)) - id_set(sentence.subtree(subject[0]))
     return all(sentence.word(i).rel in ("advmod", "obl", "aux", "nmod", "case", "det", "obl:tmod", "compound") for i in rest)
+
+
+def _opens_with_report(sentence: Sentence, verb: Word) -> bool:
+    """ '“Q?” | Trump told ITV in an interview …': a sentence that opens with speaker and verb and has no content.
+
+    The tokenizer ends a sentence at a quotation's "?" or "!"; the report that
+    follows has more after it than a bare "he said." The caller keeps the
+    candidate only if a quotation ending in "?" or "!" closes right before it.
+    """
+    subject = active_subjects(sentence, verb)
+    if not subject:
+        return False
+    first = next((w for w in sentence.words if w.upos != "PUNCT"), None)
+    opening = id_set(sentence.subtree(subject[0]))
+    return (first is not None and first.id in opening
+            and all(w.id in opening or w.rel in ("aux", "advmod") for w in sentence.words if w.id < verb.id))
 
 
 QUOTED_AS = frozenset({"quote", "hear", "see", "record"})

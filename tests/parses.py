@@ -1336,3 +1336,28 @@ ASKED_TO = (
     . . PUNCT 2 punct
     """,
 )
+
+WHY_NOT_QUOTE = (
+    "\u201cWhy not?\u201d",
+    """
+    \u201c \u201c PUNCT 2 punct
+    Why why ADV 0 root
+    not not PART 2 advmod
+    ? ? PUNCT 2 punct
+    \u201d \u201d PUNCT 2 punct
+    """,
+)
+
+TRUMP_TOLD_REPORTERS = (
+    "Trump told reporters when asked about it.",
+    """
+    Trump Trump PROPN 2 nsubj
+    told tell VERB 0 root
+    reporters reporter NOUN 2 obj
+    when when ADV 5 advmod
+    asked ask VERB 2 advcl
+    about about ADP 7 case
+    it it PRON 5 obl
+    . . PUNCT 2 punct
+    """,
+)

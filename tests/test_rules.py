@@ -489,6 +489,17 @@ class TestMisparsedReports:
         assert len(said) == 1 and said[0].content.quote == "Absolutely"
         assert said[0].speaker is not None and said[0].speaker.span.text == "he"
 
+    def test_report_opening_the_sentence_after_a_question_in_quotes(self) -> None:
+        """'“Why not?” | Trump told reporters when asked …': the tokenizer ended the sentence at the '?'."""
+        told = [a for a in run(parses.WHY_NOT_QUOTE, parses.TRUMP_TOLD_REPORTERS)
+                if a.cue is not None and a.cue.lemma == "tell"]
+        assert len(told) == 1 and told[0].content.quote == "Why not?"
+        assert told[0].speaker is not None and told[0].speaker.span.text == "Trump"
+
+    def test_no_quotation_before_an_opening_report_gives_nothing(self) -> None:
+        """Without a quotation right before it, 'Trump told reporters …' reports nothing."""
+        assert not [a for a in run(parses.TRUMP_TOLD_REPORTERS) if a.cue is not None and a.cue.lemma == "tell"]
+
     def test_fronted_contents_subject_hung_on_the_report_verb(self) -> None:
         """'S_subj ... will be expanded, officials said.' with S's subject parsed as a second subject of 'said'."""
         att = only(run(parses.SUBJECT_ON_SAID))
