@@ -86,10 +86,7 @@ def _draft(doc: ParsedDoc, sentence: Sentence, cand: Candidate, quotations: list
     pieces = _runs(sentence, cand.content)
     if not pieces:
         quote = _adjacent_quotation(doc.text, sentence, quotations)
-        if quote is not None and cand.rule == "verb-after-question" and (
-                quote.end > sentence.start or not doc.text[quote.inner_start : quote.inner_end].rstrip().endswith(("?", "!"))):
-            quote = None
-        if quote is None and cand.rule == "verb-after-question":
+        if cand.rule == "verb-after-question" and not _question_before(doc.text, sentence, quote):
             return None
         pieces = list(quote.pieces) if quote is not None else []  # else a framing quotation may fill it below
     else:
@@ -170,6 +167,12 @@ def _adjacent_quotation(text: str, sentence: Sentence, quotations: list[Quotatio
         if quote.start >= sentence.end and not _WORD.search(text, sentence.end, quote.start) and quote.start - sentence.end < 4:
             return quote
     return None
+
+
+def _question_before(text: str, sentence: Sentence, quote: Quotation | None) -> bool:
+    """A quotation that closes before the sentence and ends in "?" or "!", where the tokenizer cut the sentence."""
+    return (quote is not None and quote.end <= sentence.start
+            and text[quote.inner_start : quote.inner_end].rstrip().endswith(("?", "!")))
 
 
 def _snap_to_quotations(text: str, pieces: list[tuple[int, int]], cue: tuple[int, int],

@@ -350,7 +350,7 @@ def _closes_quotation(sentence: Sentence, mark: Word) -> bool:
 def _stolen_subject(sentence: Sentence, verb: Word, clause: Word) -> set[int]:
     """The subject of a fronted content clause that the parser hung on the report verb instead.
 
-    In "Other efforts to expand the program will also be expanded, officials
+    In "Other efforts to help the program will also be expanded, officials
     said." the parser may give "said" two subjects, "efforts" and "officials",
     leaving "will also be expanded" subjectless. When the fronted clause has no
     subject of its own and the verb's extra subject ends right where the clause
