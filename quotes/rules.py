@@ -140,7 +140,7 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
         return None
     cue_ids: list[int] = [word.id, *_adjacent_aux(sentence, word), *_medium(sentence, word, lexicon), *id_set(put_it)]
     content, rule = _verb_content(sentence, word, lexicon) if known else (None, "")
-    if rule in ("", "verb-object", "verb-xcomp", "verb-after-question") and prepositional is not None:
+    if rule in ("", "verb-object", "verb-xcomp") and prepositional is not None:
         case, noun = prepositional
         infinitives = [k for k in children_by(sentence, word, ["xcomp", "advcl"]) if k.id > noun.id
                        and marked_by(sentence, k, ("to",))]
@@ -150,8 +150,10 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     elif content is None and not known:
         content, rule = _verb_content(sentence, word, lexicon)
     interrupting = interrupting_report(sentence, word) if lemma in lexicon.verbs else None
-    if (content is None or rule == "verb-after-question") and interrupting is not None:
+    if content is None and interrupting is not None:
         content, rule = frozenset(), "verb-interrupting"  # "A comic tone, she said, would make …": filled below
+    if content is None and known and word.deprel == "root" and _opens_with_report(sentence, word):
+        content, rule = frozenset(), "verb-after-question"  # the last resort: a quotation before the sentence
     if content is None or (not known and rule not in ("verb-ccomp", "verb-inverted", "verb-parenthetical", "verb-preposition")):
         return None
     if is_negated(sentence, word) and _opens_question(sentence, content, lexicon):
@@ -461,8 +463,6 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
             return orphan, "verb-orphan-clause"
     if (verb.deprel == "root" and _bare_report(sentence, verb)) or introduces_quotation(sentence, verb):
         return frozenset(), "verb-bare"
-    if verb.deprel == "root" and _opens_with_report(sentence, verb):
-        return frozenset(), "verb-after-question"
     return None, ""
 
 
