@@ -456,7 +456,7 @@ def _resolve(doc: ParsedDoc, drafts: list[_Draft], quotations: list[Quotation], 
         draft = drafts[i]
         if draft.antecedent is not None and draft.mention is not None:
             resolved = resolver.resolve(draft.antecedent, draft.antecedent.span.start)
-            speakers[i] = attrs.evolve(resolved, span=draft.mention.span, phrase=draft.mention.phrase or draft.mention.span)
+            speakers[i] = attrs.evolve(resolved, span=draft.mention.span, phrase=draft.mention.phrase)
         elif draft.mention is not None:
             speakers[i] = resolver.resolve(draft.mention, draft.mention.span.start)
     for i, draft in enumerate(originals):

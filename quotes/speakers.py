@@ -188,7 +188,7 @@ class Resolver:
             entity = self._descriptor(mention, offset)
             if entity is not None:
                 name, kind = entity.name, SpeakerType.PERSON
-        speaker = Speaker(mention.span, name, role, kind, mention.phrase or mention.span)
+        speaker = Speaker(mention.span, name, role, kind, mention.phrase)
         self._spoken.append((offset, speaker))
         return speaker
 
