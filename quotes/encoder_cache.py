@@ -70,6 +70,7 @@ class EncoderCache:
 
 
     def _encode(self, model_name: str, tokenizer: Any, model: Any, data: list[list[str]], device: Any) -> list[Any]:
+        model = WithoutTopLayer.wrap(model)
         if not self.bf16:
             return self._extract(model_name, tokenizer, model, data, device, True, detach=True)
         import torch
@@ -81,6 +82,44 @@ class EncoderCache:
     def clear(self) -> None:
         """Forget every stored sentence (the parser calls this after each batch of texts)."""
         self._vectors.clear()
+
+
+class WithoutTopLayer:
+    """A BERT-style encoder that skips its top layer, for Stanza, which never reads that layer's output.
+
+    Without a learned layer mix Stanza averages ``hidden_states[-4:-1]``: for
+    MiniLM's six layers, the outputs of layers 3–5. Layer 6 is computed and
+    thrown away, a sixth of the encoder's time. This runs the layers below it
+    and repeats layer 5's output in layer 6's place, so the same three states
+    are averaged.
+    """
+
+    _hf_peft_config_loaded = False
+
+    def __init__(self, model: Any) -> None:
+        self.model = model
+
+    @classmethod
+    def wrap(cls, model: Any) -> Any:
+        """``model`` wrapped, when it is a single-stack encoder with layers to spare; otherwise ``model`` itself."""
+        layers = getattr(getattr(model, "encoder", None), "layer", None)
+        if (getattr(model, "_hf_peft_config_loaded", True) or layers is None or len(layers) < 4
+                or not hasattr(model, "_create_attention_masks") or getattr(model.config, "is_decoder", True)):
+            return model
+        return cls(model)
+
+    def __call__(self, input_ids: Any, attention_mask: Any = None, output_hidden_states: bool = True) -> Any:
+        from types import SimpleNamespace
+
+        model = self.model
+        hidden = model.embeddings(input_ids=input_ids)
+        mask, _ = model._create_attention_masks(attention_mask=attention_mask, encoder_attention_mask=None,
+                                                embedding_output=hidden, encoder_hidden_states=None, cache=None)
+        states = [hidden]
+        for layer in model.encoder.layer[:-1]:
+            hidden = layer(hidden, mask)
+            states.append(hidden)
+        return SimpleNamespace(hidden_states=(*states, hidden))
 
 
 def native_bf16() -> bool:

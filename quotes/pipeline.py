@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from quotes import encoder_cache, tree_decoding
+from quotes import encoder_cache, feature_names, tree_decoding, unseen_lemmas
 from quotes.errors import ModelError
 from quotes.normalize import Normalized, normalize
 from quotes.sentence_breaks import mend_document
@@ -79,6 +79,8 @@ def build_stanza(resources_dir: str | os.PathLike[str] | None = None, *, process
 
     encoder_cache.install().bf16 = encoder_cache.native_bf16()
     tree_decoding.install()
+    feature_names.install()
+    unseen_lemmas.install()
     resources_dir = resources_dir or os.environ.get(RESOURCES_ENV)
     wanted = processors or ",".join(PROCESSOR_FILES)
     common: dict[str, Any] = {"download_method": None, "use_gpu": False, "logging_level": "ERROR"}
