@@ -15,6 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+SPELL = 0
+"""Stanza's edit class for 'the lemma is the decoder's output' (``stanza.models.lemma.edit.EDIT_TO_ID['none']``)."""
+
 _stanza_process: list[Callable[[Any, Any], Any]] = []
 """``LemmaProcessor.process`` as Stanza defines it, kept for the configurations this module does not handle."""
 
@@ -25,26 +28,51 @@ def _handles(processor: Any) -> bool:
             and config.get("pos", False) and not processor.trainer.has_contextual_lemmatizers())
 
 
-def lemmatize_unseen(processor: Any, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
-    """The seq2seq model's lemma for each distinct (word, UPOS) pair, after Stanza's edit step."""
+def _predict(processor: Any, pairs: list[tuple[str, str]], decode: bool) -> tuple[list[str], list[Any]]:
+    """The seq2seq model's raw output and edit class for each pair; without ``decode``, the edit classes alone."""
     import stanza
     import torch
     from stanza.models.lemma.data import DataLoader
 
-    if not pairs:
-        return {}
     words = stanza.Document([[{"id": 1, "text": text, "upos": upos}] for text, upos in pairs])
     batches = DataLoader(words, processor.config["batch_size"], processor.config, vocab=processor.vocab,
                          evaluation=True, expand_unk_vocab=True)
+    model = processor.trainer.model
+    longest = model.max_dec_len
     predicted: list[str] = []
     edits: list[Any] = []
-    with torch.no_grad():
-        for batch in batches:
-            lemmas, batch_edits = processor.trainer.predict(batch, processor.config["beam_size"], batches.vocab)
-            predicted += lemmas
-            edits += batch_edits or []
-    lemmas = processor.trainer.postprocess([text for text, _ in pairs], predicted, edits=edits or None)
-    return dict(zip(pairs, lemmas))
+    try:
+        if not decode:
+            model.max_dec_len = 0  # greedy decoding stops before its first step; the edit classifier still runs
+        with torch.no_grad():
+            for batch in batches:
+                lemmas, batch_edits = processor.trainer.predict(batch, processor.config["beam_size"], batches.vocab)
+                predicted += lemmas
+                edits += batch_edits or []
+    finally:
+        model.max_dec_len = longest
+    return predicted, edits
+
+
+def lemmatize_unseen(processor: Any, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """The lemma for each distinct (word, UPOS) pair, by Stanza's seq2seq model and its edit step.
+
+    The model first classifies each word's edit: keep it, lowercase it, or
+    spell a new lemma. Only the third needs the character-by-character decoder,
+    so it runs on those words alone (mostly names keep their form), shortest
+    first so that a batch stops decoding soon after its longest word.
+    """
+    if not pairs:
+        return {}
+    trainer = processor.trainer
+    if not trainer.args.get("edit", False) or processor.config["beam_size"] != 1:
+        predicted, edits = _predict(processor, pairs, decode=True)
+        return dict(zip(pairs, trainer.postprocess([text for text, _ in pairs], predicted, edits=edits or None)))
+    _, edits = _predict(processor, pairs, decode=False)
+    spelled = sorted((pair for pair, edit in zip(pairs, edits) if edit == SPELL), key=lambda pair: len(pair[0]))
+    spelled_lemmas = dict(zip(spelled, _predict(processor, spelled, decode=True)[0] if spelled else []))
+    predicted = [spelled_lemmas.get(pair, "") for pair in pairs]
+    return dict(zip(pairs, trainer.postprocess([text for text, _ in pairs], predicted, edits=edits)))
 
 
 def process(processor: Any, document: Any) -> Any:
