@@ -61,10 +61,26 @@ def test_limit_evicts_the_oldest_and_clear_forgets_all() -> None:
 
 def test_new_sentences_go_to_the_encoder_in_short_sorted_chunks() -> None:
     fake = FakeEncoder()
-    cache = EncoderCache(fake, chunk=2)
+    cache = EncoderCache(fake, budget=4)
     out = call(cache, [["a", "b", "c"], ["d"], ["e", "f"]], keep_endpoints=False)
     assert out == [["a", "b", "c"], ["d"], ["e", "f"]]
     assert fake.calls == [[["d"], ["e", "f"]], [["a", "b", "c"]]]
+
+
+class PieceTokenizer:
+    """Stands in for the encoder's tokenizer: a word makes one piece per character."""
+
+    def __call__(self, sentences, is_split_into_words=True):
+        return {"input_ids": [[0] * sum(len(word) for word in words) for words in sentences]}
+
+
+def test_chunks_are_sorted_and_sized_by_word_pieces_not_words() -> None:
+    fake = FakeEncoder()
+    cache = EncoderCache(fake, budget=8)
+    sentences = [["https://x.example/a"], ["a", "b"], ["c", "d", "e"], ["f", "g"]]
+    out = cache("m", PieceTokenizer(), None, sentences, "cpu", False)
+    assert out == sentences
+    assert fake.calls == [[["a", "b"], ["f", "g"]], [["c", "d", "e"]], [["https://x.example/a"]]]
 
 
 def test_bf16_runs_the_encoder_under_autocast_and_stores_float32() -> None:
