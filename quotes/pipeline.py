@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from quotes import encoder_cache, feature_names, tree_decoding, unseen_lemmas
+from quotes import encoder_cache, feature_names, spelling_vectors, tree_decoding, unseen_lemmas
 from quotes.errors import ModelError
 from quotes.normalize import Normalized, normalize
 from quotes.sentence_breaks import mend_document
@@ -81,6 +81,7 @@ def build_stanza(resources_dir: str | os.PathLike[str] | None = None, *, process
     tree_decoding.install()
     feature_names.install()
     unseen_lemmas.install()
+    spelling_vectors.install()
     resources_dir = resources_dir or os.environ.get(RESOURCES_ENV)
     wanted = processors or ",".join(PROCESSOR_FILES)
     common: dict[str, Any] = {"download_method": None, "use_gpu": False, "logging_level": "ERROR"}
