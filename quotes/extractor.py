@@ -9,12 +9,16 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from quotes.assemble import assemble
 from quotes.attribution import Article
 from quotes.inputs import DEFAULT_MAX_CHARS, check_text
 from quotes.lexicon import Lexicon
 from quotes.parsed import ParsedDoc
+
+if TYPE_CHECKING:
+    from quotes.pipeline import Parser
 
 BATCH_SIZE = 8
 
@@ -29,6 +33,11 @@ class Extractor:
         self.lexicon = lexicon or Lexicon.default()
         self.max_chars = max_chars
         self._parser = Parser(resources_dir, threads=threads)
+
+    @property
+    def parser(self) -> Parser:
+        """The parser this extractor reads text with (its ``stanza`` attribute is the Stanza pipeline)."""
+        return self._parser
 
     def parse(self, text: str) -> ParsedDoc:
         """The dependency parse of ``text`` (the Stanza part of extraction)."""

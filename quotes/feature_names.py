@@ -17,28 +17,29 @@ MEMO_LIMIT = 100_000
 """Distinct id tuples kept per vocabulary; an unusual model could see many, so the memo stops growing there."""
 
 
-def memoized(id2unit: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
-    """``id2unit`` (a ``CompositeVocab`` method) answering each distinct id tuple once per vocabulary."""
+_stanza_id2unit: list[Callable[[Any, Any], Any]] = []
+"""``CompositeVocab.id2unit`` as Stanza defines it."""
 
-    def names(vocab: Any, ids: Any) -> Any:
-        if not isinstance(ids, Iterable):
-            return id2unit(vocab, ids)
-        key = tuple(ids)
-        memo = vocab.__dict__.setdefault("_quotes_names", {})
-        name = memo.get(key)
-        if name is None:
-            name = id2unit(vocab, ids)
-            if isinstance(name, str) and len(memo) < MEMO_LIMIT:
-                memo[key] = name
-        return name
 
-    names.memoized = True  # type: ignore[attr-defined]
-    return names
+def id2unit(vocab: Any, ids: Any) -> Any:
+    """``CompositeVocab.id2unit``, answering each distinct id tuple once per vocabulary."""
+    stanza_id2unit = _stanza_id2unit[0]
+    if not isinstance(ids, Iterable):
+        return stanza_id2unit(vocab, ids)
+    key = tuple(ids)
+    memo = vocab.__dict__.setdefault("_quotes_names", {})
+    name = memo.get(key)
+    if name is None:
+        name = stanza_id2unit(vocab, ids)
+        if isinstance(name, str) and len(memo) < MEMO_LIMIT:
+            memo[key] = name
+    return name
 
 
 def install() -> None:
     """Route ``CompositeVocab.id2unit`` through the memo (idempotent)."""
     from stanza.models.common.vocab import CompositeVocab
 
-    if not getattr(CompositeVocab.id2unit, "memoized", False):
-        CompositeVocab.id2unit = memoized(CompositeVocab.id2unit)
+    if CompositeVocab.id2unit is not id2unit:
+        _stanza_id2unit[:] = [CompositeVocab.id2unit]
+        CompositeVocab.id2unit = id2unit

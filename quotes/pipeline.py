@@ -77,7 +77,8 @@ def build_stanza(resources_dir: str | os.PathLike[str] | None = None, *, process
     os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     import stanza
 
-    encoder_cache.install().bf16 = encoder_cache.native_bf16()
+    bf16 = encoder_cache.native_bf16()
+    encoder_cache.install().bf16 = bf16
     tree_decoding.install()
     feature_names.install()
     unseen_lemmas.install()
@@ -90,7 +91,7 @@ def build_stanza(resources_dir: str | os.PathLike[str] | None = None, *, process
         if not (folder / "resources.json").exists():
             raise ModelError(f"{folder} is not a stanza_resources folder (no resources.json in it)")
         try:
-            return stanza.Pipeline("en", dir=str(folder), processors=wanted, **common)
+            return _label_precision(stanza.Pipeline("en", dir=str(folder), processors=wanted, **common), bf16)
         except Exception as exc:
             raise ModelError(f"cannot load the Stanza models in {folder}: {exc}") from exc
     paths = {}
@@ -101,14 +102,22 @@ def build_stanza(resources_dir: str | os.PathLike[str] | None = None, *, process
                              f"or train it with `python -m quotes.training all`")
         paths[f"{name}_model_path"] = str(path)
     try:
-        return stanza.Pipeline(
+        return _label_precision(stanza.Pipeline(
             "en", dir=str(BUNDLED_DIR), processors=wanted, resources_filepath=str(BUNDLED_DIR / "resources.json"),
             foundation_cache=_encoder_cache() if {"pos", "depparse"} & set(wanted.split(",")) else None,
             pos_pretrain_path=None, depparse_pretrain_path=None, depparse_batch_size=DEPPARSE_BATCH_WORDS,
             **paths, **common,
-        )
+        ), bf16)
     except Exception as exc:
         raise ModelError(f"cannot load the bundled Stanza models: {exc}") from exc
+
+
+def _label_precision(nlp: Any, bf16: bool) -> Any:
+    """Let the parser score its chosen arcs' labels in bfloat16 when the encoder runs in it (see tree_decoding)."""
+    depparse = nlp.processors.get("depparse")
+    if depparse is not None:
+        depparse.trainer.model.bf16_labels = bf16
+    return nlp
 
 
 class Parser:
@@ -122,6 +131,11 @@ class Parser:
         logging.getLogger("stanza").setLevel(logging.WARNING)
         self._nlp = build_stanza(resources_dir)
         self._encoder = encoder_cache.install()
+
+    @property
+    def stanza(self) -> Any:
+        """The underlying ``stanza.Pipeline``."""
+        return self._nlp
 
     def parse(self, text: str) -> ParsedDoc:
         """Parse one text; offsets in the result point into ``text`` itself."""

@@ -125,20 +125,34 @@ def _arc_scores(parser: Any, states: Any, length: int) -> Any:
     return scores.masked_fill(diagonal, -float("inf"))
 
 
-def _chosen_arc_labels(parser: Any, states: Any, heads: Any) -> Any:
-    """Label ids (argmax, without Stanza's vocabulary offset) for each word's arc from ``heads[b, i]``."""
+def _chosen_arc_labels(parser: Any, states: Any, heads: Any, lengths: list[int]) -> Any:
+    """Label ids (argmax, without Stanza's vocabulary offset) for each word's arc from ``heads[b, i]``.
+
+    Only real words are scored (not the root's own row or padding). With the
+    parser's ``bf16_labels`` set, the bilinear products run in bfloat16.
+    """
     import torch
 
     scorer = parser.deprel
     dependents = scorer.hidden_func(scorer.W1(states))
     governors = scorer.hidden_func(scorer.W2(states))
     chosen = governors.gather(1, heads.unsqueeze(2).expand(-1, -1, governors.size(2)))
-    dependents = torch.cat([dependents, dependents.new_ones(*dependents.shape[:2], 1)], 2)
-    chosen = torch.cat([chosen, chosen.new_ones(*chosen.shape[:2], 1)], 2)
+    positions = torch.arange(states.size(1)).unsqueeze(0)
+    words = (positions >= 1) & (positions < torch.as_tensor(lengths).unsqueeze(1))
+    dependents = dependents[words]
+    chosen = chosen[words]
+    dependents = torch.cat([dependents, dependents.new_ones(len(dependents), 1)], 1)
+    chosen = torch.cat([chosen, chosen.new_ones(len(chosen), 1)], 1)
     bilinear = scorer.scorer.W_bilin
-    partial = torch.einsum("NLI,IJO->NLJO", dependents, bilinear.weight)
-    scores = torch.einsum("NLJO,NLJ->NLO", partial, chosen) + bilinear.bias
-    return scores.argmax(2)
+    weight = bilinear.weight
+    if getattr(parser, "bf16_labels", False):
+        dependents, chosen, weight = dependents.bfloat16(), chosen.bfloat16(), weight.bfloat16()
+    size_in, size_out, labels = weight.shape
+    partial = (dependents @ weight.reshape(size_in, size_out * labels)).view(-1, size_out, labels)
+    scores = torch.bmm(chosen.unsqueeze(1), partial).squeeze(1).float() + bilinear.bias
+    best = torch.zeros(words.shape, dtype=torch.long)
+    best[words] = scores.argmax(1)
+    return best
 
 
 def predict_labelling_chosen_arcs(parser: Any, word: Any, word_mask: Any, wordchars: Any, wordchars_mask: Any,
@@ -160,7 +174,7 @@ def predict_labelling_chosen_arcs(parser: Any, word: Any, word_mask: Any, wordch
     heads = torch.zeros(states.shape[:2], dtype=torch.long)
     for i, tree in enumerate(trees):
         heads[i, : len(tree)] = torch.as_tensor(tree)
-    labels = _chosen_arc_labels(parser, states, heads).tolist()
+    labels = _chosen_arc_labels(parser, states, heads, sentlens).tolist()
     out = []
     for i, (n, tree) in enumerate(zip(sentlens, trees)):
         raw = labels[i][1:n]
