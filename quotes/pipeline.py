@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from quotes import encoder_cache, feature_names, spelling_vectors, tree_decoding, unseen_lemmas
+from quotes import encoder_cache, feature_names, padded_tensors, spelling_vectors, tree_decoding, unseen_lemmas
 from quotes.errors import ModelError
 from quotes.normalize import Normalized, normalize
 from quotes.sentence_breaks import mend_document
@@ -83,6 +83,7 @@ def build_stanza(resources_dir: str | os.PathLike[str] | None = None, *, process
     feature_names.install()
     unseen_lemmas.install()
     spelling_vectors.install()
+    padded_tensors.install()
     resources_dir = resources_dir or os.environ.get(RESOURCES_ENV)
     wanted = processors or ",".join(PROCESSOR_FILES)
     common: dict[str, Any] = {"download_method": None, "use_gpu": False, "logging_level": "ERROR"}

@@ -64,3 +64,30 @@ def test_decoder_agrees_with_stanzas_search(seed: int) -> None:
     scores = logits - np.logaddexp.reduce(logits, axis=1, keepdims=True)
     expected = chuliu_edmonds_one_root(scores.copy())
     assert TreeDecoder(chuliu_edmonds_one_root)(scores.copy()).tolist() == expected.tolist()
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_cycles_are_the_ones_stanzas_tarjan_finds(seed: int) -> None:
+    from stanza.models.common.chuliu_edmonds import tarjan
+
+    from quotes.tree_decoding import cycles
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(2, 40))
+    tree = rng.integers(0, n, size=n)
+    tree[0] = 0
+    for node in range(1, n):
+        if tree[node] == node:
+            tree[node] = 0
+    def as_sets(found: list[np.ndarray]) -> set[frozenset[int]]:
+        return {frozenset(np.flatnonzero(mask).tolist()) for mask in found}
+
+    assert as_sets(cycles(tree)) == as_sets(tarjan(tree))
+
+
+def test_cycles_of_a_tree_and_of_a_ring() -> None:
+    from quotes.tree_decoding import cycles
+
+    assert cycles(np.array([0, 2, 0, 2])) == []
+    (ring,) = cycles(np.array([0, 2, 3, 1, 1]))
+    assert ring.tolist() == [False, True, True, True, False]
