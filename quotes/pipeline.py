@@ -17,7 +17,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from quotes import encoder_cache, feature_names, padded_tensors, spelling_vectors, tree_decoding, unseen_lemmas
+from quotes import (
+    encoder_cache,
+    feature_names,
+    padded_tensors,
+    spelling_vectors,
+    tree_decoding,
+    unseen_lemmas,
+)
 from quotes.errors import ModelError
 from quotes.normalize import Normalized, normalize
 from quotes.sentence_breaks import mend_document
