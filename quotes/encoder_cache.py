@@ -151,7 +151,8 @@ def native_bf16() -> bool:
     """Whether to run the encoder in bfloat16: the CPU does it natively and ``QUOTES_ENCODER_PRECISION`` allows it.
 
     Without native support (no AVX-512 BF16 / AMX) torch emulates bfloat16, which
-    is slower than float32. ``QUOTES_ENCODER_PRECISION=fp32`` forces float32.
+    is slower than float32. ``QUOTES_ENCODER_PRECISION=fp32`` forces float32 (for the
+    parser's label scorer too, which follows the same switch).
     """
     import os
 

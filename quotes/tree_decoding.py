@@ -7,7 +7,8 @@ gives a tree with exactly one word on the root and no cycle (91 % of EWT test
 sentences with the bundled parser), that tree is the best single-root tree by
 definition, and it is what the search returns too. This module answers those
 sentences directly and hands only the rest to Stanza's search, so the parses do
-not change.
+not change. In that search, Stanza finds cycles with a general Tarjan search;
+``cycles`` finds the same ones by walking along the heads.
 
 Stanza also scores every label for every possible (dependent, head) pair —
 sentence length² × 50 labels — and keeps only the labels of the arcs its tree
@@ -16,7 +17,10 @@ scores the labels of those arcs alone: the same argmax over the same bilinear
 scores, a length-fold less arithmetic, and no length² × labels tensors (the
 largest allocation when a batch holds long news sentences). The full label
 scores are computed only for a sentence whose labels break a head constraint
-(two subjects on one verb), where Stanza's repair needs them.
+(two subjects on one verb), where Stanza's repair needs them. Where the CPU has
+native bfloat16 the pipeline sets the parser's ``bf16_labels``, and the label
+product runs in bfloat16 (4.7× faster; 22 of ~30,000 labels changed, EWT test
+LAS 80.86 → 80.84).
 """
 
 from __future__ import annotations
