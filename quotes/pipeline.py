@@ -76,6 +76,21 @@ def _encoder_cache() -> Any:
     return cache
 
 
+def _install_inference_changes(bf16: bool) -> None:
+    """Swap in the project's cheaper versions of parts of Stanza's inference (idempotent).
+
+    Each module replaces one piece of Stanza's code with one that gives the same
+    answers for less work (tests/test_stanza_speedups.py compares them with
+    Stanza's own); together they doubled the pipeline's speed on news text.
+    """
+    encoder_cache.install().bf16 = bf16
+    tree_decoding.install()
+    feature_names.install()
+    unseen_lemmas.install()
+    spelling_vectors.install()
+    padded_tensors.install()
+
+
 def build_stanza(resources_dir: str | os.PathLike[str] | None = None, *, processors: str | None = None) -> Any:
     """A ``stanza.Pipeline`` that never downloads: bundled models, or official ones from ``resources_dir``."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -85,12 +100,7 @@ def build_stanza(resources_dir: str | os.PathLike[str] | None = None, *, process
     import stanza
 
     bf16 = encoder_cache.native_bf16()
-    encoder_cache.install().bf16 = bf16
-    tree_decoding.install()
-    feature_names.install()
-    unseen_lemmas.install()
-    spelling_vectors.install()
-    padded_tensors.install()
+    _install_inference_changes(bf16)
     resources_dir = resources_dir or os.environ.get(RESOURCES_ENV)
     wanted = processors or ",".join(PROCESSOR_FILES)
     common: dict[str, Any] = {"download_method": None, "use_gpu": False, "logging_level": "ERROR"}
