@@ -75,7 +75,6 @@ class EncoderCache:
                 self._vectors.popitem(last=False)
         return out
 
-
     def _encode(self, model_name: str, tokenizer: Any, model: Any, data: list[list[str]], device: Any) -> list[Any]:
         model = WithoutTopLayer.wrap(model)
         if not self.bf16:
