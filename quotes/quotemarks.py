@@ -91,9 +91,14 @@ def find_quotations(text: str) -> list[Quotation]:
 
 
 def _widen_pairs(text: str, quote: Quotation) -> Quotation:
-    """Make a quotation whose marks were '' or `` start and end on the whole pair."""
+    """Make a quotation whose marks were '' or `` start and end on the whole pair.
+
+    Only a straight-double quotation can have opened on such a pair: a
+    single-quoted one right after a closing pair (three apostrophes, then A and
+    an apostrophe) keeps its own start, or the two would share a character.
+    """
     start, end = quote.start, quote.end
-    if start > 0 and text[start - 1 : start + 1] in ("''", "``"):
+    if quote.style == "double" and start > 0 and text[start - 1 : start + 1] in ("''", "``"):
         start -= 1
     if quote.closed and text[end - 1 : end + 1] == "''":
         end += 1

@@ -279,6 +279,13 @@ class TestProperties:
         """Any mix of words, spaces, newlines and marks gives sorted, in-bounds, non-overlapping quotes."""
         check_invariants(text, find_quotations(text))
 
+    def test_single_quote_after_a_closing_pair_keeps_its_own_start(self) -> None:
+        """Found by the property above: a closing '' pair, then a single-quoted 'A'."""
+        text = '"' + "'''A'"
+        found = find_quotations(text)
+        check_invariants(text, found)
+        assert [(q.style, q.start, q.end) for q in found] == [("double", 0, 3), ("single", 3, 6)]
+
     @settings(max_examples=200, deadline=None)
     @given(st.lists(SEGMENT, min_size=1, max_size=4), st.lists(WORD, max_size=3))
     def test_well_formed_quotes_round_trip(self, segments: list, suffix: list[str]) -> None:
