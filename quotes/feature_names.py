@@ -3,7 +3,7 @@
 The tagger predicts morphological features as one id per feature (Mood, Tense,
 Number, …) and Stanza's ``CompositeVocab`` turns each word's ids back into a
 ``Mood=Ind|Tense=Past`` string with a Python loop over every feature: 7 % of the
-whole pipeline's time on news text, for a few hundred distinct bundles. The
+whole pipeline's time on EWT text, for a few hundred distinct bundles. The
 memo maps each id tuple to the string Stanza builds for it, so the tags do not
 change.
 """

@@ -3,7 +3,7 @@
 Every Stanza data loader turns nested lists of ids (sentences of words, words
 of characters) into one padded ``LongTensor`` with ``get_long_tensor``, which
 creates a torch tensor from a Python list for every sentence or word — about
-3 % of the pipeline's time on news text. Filling a numpy array row by row and
+3 % of the pipeline's time on EWT text. Filling a numpy array row by row and
 handing it to torch gives the same tensor about five times faster.
 """
 

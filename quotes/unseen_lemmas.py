@@ -67,12 +67,12 @@ def lemmatize_unseen(processor: Any, pairs: list[tuple[str, str]]) -> dict[tuple
     trainer = processor.trainer
     if not trainer.args.get("edit", False) or processor.config["beam_size"] != 1:
         predicted, edits = _predict(processor, pairs, decode=True)
-        return dict(zip(pairs, trainer.postprocess([text for text, _ in pairs], predicted, edits=edits or None)))
-    _, edits = _predict(processor, pairs, decode=False)
-    spelled = sorted((pair for pair, edit in zip(pairs, edits) if edit == SPELL), key=lambda pair: len(pair[0]))
-    spelled_lemmas = dict(zip(spelled, _predict(processor, spelled, decode=True)[0] if spelled else []))
-    predicted = [spelled_lemmas.get(pair, "") for pair in pairs]
-    return dict(zip(pairs, trainer.postprocess([text for text, _ in pairs], predicted, edits=edits)))
+    else:
+        _, edits = _predict(processor, pairs, decode=False)
+        spelled = sorted((pair for pair, edit in zip(pairs, edits) if edit == SPELL), key=lambda pair: len(pair[0]))
+        spelled_lemmas = dict(zip(spelled, _predict(processor, spelled, decode=True)[0] if spelled else []))
+        predicted = [spelled_lemmas.get(pair, "") for pair in pairs]
+    return dict(zip(pairs, trainer.postprocess([text for text, _ in pairs], predicted, edits=edits or None)))
 
 
 def process(processor: Any, document: Any) -> Any:
