@@ -366,7 +366,7 @@ def _stolen_subject(sentence: Sentence, verb: Word, clause: Word) -> set[int]:
     start = sentence.subtree(clause)[0].id
     for subject in subjects:
         words = [w for w in sentence.subtree(subject) if w.id < start or w.upos != "PUNCT"]
-        if words[-1].id < start and all(w.upos == "PUNCT" for w in sentence.words if words[-1].id < w.id < start):
+        if words and words[-1].id < start and all(w.upos == "PUNCT" for w in sentence.words if words[-1].id < w.id < start):
             return id_set(words) | set(range(words[-1].id + 1, start))
     return set()
 

@@ -1305,6 +1305,19 @@ SUBJECT_ON_SAID = (
     """,
 )
 
+PUNCTUATION_SUBJECT_ON_SAID = (
+    "Will be expanded, officials said -",
+    """
+    Will will AUX 3 aux
+    be be AUX 3 aux:pass
+    expanded expand VERB 6 ccomp
+    , , PUNCT 3 punct
+    officials official NOUN 6 nsubj
+    said say VERB 0 root
+    - - PUNCT 6 nsubj
+    """,
+)
+
 ABSOLUTELY_WHEN_ASKED = (
     '"Absolutely," he said when asked about it.',
     """

@@ -506,6 +506,12 @@ class TestMisparsedReports:
         assert att.speaker is not None and att.speaker.span.text == "officials"
         assert att.content.quote == "Other efforts to help the program will also be expanded"
 
+    def test_a_second_subject_made_only_of_punctuation_is_not_stolen(self) -> None:
+        """A stray mark parsed as a second subject of 'said' (found by the random-parse test): no crash, no theft."""
+        att = only(run(parses.PUNCTUATION_SUBJECT_ON_SAID))
+        assert att.speaker is not None and att.speaker.span.text == "officials"
+        assert att.content.quote == "Will be expanded"
+
     def test_inverted_final_report_hung_as_a_conjunct(self) -> None:
         """'S, said James Henson, director of X.' with 'said' parsed as a conjunct of S's verb."""
         att = only(run(parses.INVERTED_FINAL_CONJ))
