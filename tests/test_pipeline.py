@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import socket
 
 import pytest
 
 from quotes.errors import ModelError
 from quotes.normalize import normalize
-from quotes.pipeline import BUNDLED_DIR, Parser, bundled_files, bundled_manifest
+from quotes.pipeline import BUNDLED_DIR, PRIMITIVE_CACHE, Parser, build_stanza, bundled_files, bundled_manifest
 
 pytestmark = pytest.mark.integration
 
@@ -51,6 +52,21 @@ class TestOffline:
         """A stanza_resources folder without resources.json gives a ModelError naming it."""
         with pytest.raises(ModelError, match="resources.json"):
             Parser(tmp_path)
+
+
+class TestKernelCache:
+    VARIABLE = "ONEDNN_PRIMITIVE_CACHE_CAPACITY"
+
+    def test_building_bounds_onednns_kernel_cache(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Without a setting of the user's, the pipeline keeps oneDNN's per-shape kernel cache small."""
+        monkeypatch.delenv(self.VARIABLE, raising=False)
+        build_stanza(processors="tokenize,mwt")
+        assert os.environ[self.VARIABLE] == PRIMITIVE_CACHE
+
+    def test_a_users_own_setting_wins(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setenv(self.VARIABLE, "64")
+        build_stanza(processors="tokenize,mwt")
+        assert os.environ[self.VARIABLE] == "64"
 
 
 class TestOffsets:
