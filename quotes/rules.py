@@ -271,7 +271,9 @@ def _without_comment(sentence: Sentence, content: frozenset[int], lexicon: Lexic
     ", though he did not say …" is the writer's comment; "… and calls her X" /
     ", but insists S" / "… and called for X" is a second, coordinated attribution; ", calling them X" is
     a participle describing the speaker, not part of the reported clause (the
-    comma may sit inside the clause's subtree).
+    comma may sit inside the clause's subtree). A "but" conjunct that is not a
+    report verb ("said she was elated but still feared X") stays: on 160 PolNeAR
+    train documents the annotators kept it in the content.
     """
     for word in sentence.words:
         if word.id not in content or word.rel not in ("advcl", "conj", "parataxis", "xcomp"):
@@ -285,7 +287,8 @@ def _without_comment(sentence: Sentence, content: frozenset[int], lexicon: Lexic
         cue_head = (_is_cue_verb(word.lemma.lower(), lexicon) and not active_subjects(sentence, word)
                     and (any(marked(sentence, k) for k in children_by(sentence, word, ["ccomp", "advcl"]))
                          or _prepositional_object(sentence, word, lexicon) is not None))
-        concessive = lowered(opener) in CONCESSIVE and any(w.lemma.lower() in lexicon.verbs for w in sentence.words if w.id in clause)
+        concessive = (lowered(opener) in CONCESSIVE and word.rel != "conj"
+                      and any(w.lemma.lower() in lexicon.verbs for w in sentence.words if w.id in clause))
         participle = after_comma and word.id == opener.id and (word.xpos == "VBG" or "VerbForm=Ger" in word.feats)
         if concessive or participle or (word.rel == "conj" and cue_head):
             return content - clause

@@ -1264,6 +1264,23 @@ THOUGH_DIDNT_SAY = (
     """,
 )
 
+SAID_ELATED_BUT_FEARED = (
+    "She said she was elated but still feared the military.",
+    """
+    She she PRON 2 nsubj
+    said say VERB 0 root VBD
+    she she PRON 5 nsubj
+    was be AUX 5 cop
+    elated elated ADJ 2 ccomp JJ
+    but but CCONJ 8 cc
+    still still ADV 8 advmod
+    feared fear VERB 5 conj VBD
+    the the DET 10 det
+    military military NOUN 8 obj
+    . . PUNCT 2 punct
+    """,
+)
+
 SAID_THAT_AND_CALLED_FOR = (
     "The union said that the offer was an insult and called for a strike.",
     """

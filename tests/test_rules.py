@@ -569,6 +569,12 @@ class TestMisparsedReports:
         atts = run(parses.THOUGH_DIDNT_SAY)
         assert [a.content.quote for a in atts] == ["they would find a solution"]
 
+    def test_but_within_the_reported_clause_stays_in_it(self) -> None:
+        """'said she was elated but still feared X': a 'but' conjunct of the content's own verb is still what she said
+        (only a subordinate 'though …' comment or a coordinated report verb is cut)."""
+        atts = run(parses.SAID_ELATED_BUT_FEARED)
+        assert [a.content.quote for a in atts] == ["she was elated but still feared the military"]
+
     def test_coordinated_cue_after_a_that_clause(self) -> None:
         """'X said that S and called for Y': two attributions, both by X."""
         atts = run(parses.SAID_THAT_AND_CALLED_FOR)
