@@ -430,19 +430,40 @@ def _previous_quote_draft(text: str, quote: Quotation, drafts: list[_Draft],
     earlier = [d for d in drafts if d.pieces[-1][1] <= quote.start and d.rule != "unattributed-quote"]
     if not earlier:
         return None
-    last = max(earlier, key=lambda d: d.pieces[-1][1])
+    latest = max(earlier, key=lambda d: d.pieces[-1][1])
+    last = _quotation_of_sentence(text, latest, earlier)
     last_para = _paragraph_of(paras, last.pieces[-1][0])
     if last_para is None or para_index - last_para > 1:
         return None
     if para_index - last_para == 1 and text[paras[para_index][0] : quote.start].strip():
         return None
     same_paragraph = para_index == last_para
-    is_quote = any(ch in text[max(0, last.pieces[0][0] - 1) : last.pieces[0][0] + 1] for ch in "\"\u201c\u00ab'\u2018")
-    if not (is_quote or same_paragraph):
+    if not (_opens_quoted(text, last) or same_paragraph):
         return None
-    if any(d is not last and d.cue and last.pieces[-1][1] <= d.cue[0] < quote.start for d in drafts):
+    passed_over = last is not latest
+    if any(d is not last and d.cue and last.pieces[-1][1] <= d.cue[0] < quote.start
+           and not (passed_over and d.sentence == last.sentence) for d in drafts):
         return None
     return last, same_paragraph
+
+
+def _opens_quoted(text: str, draft: _Draft) -> bool:
+    """Whether the draft's content opens at a quotation mark (a quotation, not reported speech)."""
+    start = draft.pieces[0][0]
+    return any(ch in text[max(0, start - 1) : start + 1] for ch in "\"\u201c\u00ab'\u2018")
+
+
+def _quotation_of_sentence(text: str, latest: _Draft, earlier: list[_Draft]) -> _Draft:
+    """The draft a later quotation continues: ``latest``, unless that is reported speech in a sentence with a quotation.
+
+    In '"Q1," she said, referring to X. "Q2."' (or '… said O'Donnell, who wrote
+    about X. "Q2."') the participle's or relative clause's content ends last, but
+    the annotators join Q2 to Q1, the quotation of the same sentence.
+    """
+    if _opens_quoted(text, latest):
+        return latest
+    quoted = [d for d in earlier if d is not latest and d.cue and d.sentence == latest.sentence and _opens_quoted(text, d)]
+    return max(quoted, key=lambda d: d.pieces[-1][1]) if quoted else latest
 
 
 def _resolve(doc: ParsedDoc, drafts: list[_Draft], quotations: list[Quotation], lexicon: Lexicon) -> tuple[Attribution, ...]:

@@ -415,6 +415,26 @@ FOLLOW_ON = (
     """,
 )
 
+INVERTED_RECALLING = (
+    '"We will win," said Smith, recalling the last election.',
+    """
+    " " PUNCT 4 punct
+    We we PRON 4 nsubj
+    will will AUX 4 aux
+    win win VERB 7 ccomp
+    , , PUNCT 4 punct
+    " " PUNCT 4 punct
+    said say VERB 0 root VBD
+    Smith Smith PROPN 7 nsubj
+    , , PUNCT 10 punct
+    recalling recall VERB 7 advcl VBG
+    the the DET 13 det
+    last last ADJ 13 amod
+    election election NOUN 10 obj
+    . . PUNCT 7 punct
+    """,
+)
+
 POLL_SHOWS = (
     "One poll shows Cruz ahead in Indiana.",
     """

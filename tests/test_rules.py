@@ -343,6 +343,14 @@ class TestQuotationsAcrossSentences:
         assert att.kind is QuoteKind.DIRECT
 
 
+    def test_quotation_continues_the_quotation_not_a_participles_content(self) -> None:
+        """'"Q1," said Smith, recalling X. "Q2."': Q2 joins Q1 (as PolNeAR's annotators do), not 'recalling''s X."""
+        atts = run(parses.INVERTED_RECALLING, parses.FOLLOW_ON)
+        said = next(a for a in atts if a.cue is not None and a.cue.lemma == "say")
+        recalling = next(a for a in atts if a.cue is not None and a.cue.lemma == "recall")
+        assert [s.text for s in said.content.spans] == ["We will win", "We never stop now"]
+        assert recalling.content.quote == "the last election"
+
 class TestEvidence:
     def test_poll_shows(self) -> None:
         """'a poll shows X' attributes its object to the poll."""
