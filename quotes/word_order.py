@@ -76,6 +76,8 @@ def interrupting_report(sentence: Sentence, verb: Word) -> tuple[frozenset[int],
     start = verb.id - len(stretch) - 1
     if len(stretch) > 8 or any(is_finite(w) for w in stretch) or not any(w.upos != "PUNCT" for w in words if w.id < start):
         return None
+    if any("PronType=Rel" in w.feats or w.xpos in ("WP", "WDT") for w in stretch):
+        return None  # "X, who wrote about Y, said S": a relative clause, not a report set into its content
     end = None
     position = verb.id + 1
     while position <= len(words):

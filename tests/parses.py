@@ -435,6 +435,31 @@ INVERTED_RECALLING = (
     """,
 )
 
+RELATIVE_CLAUSE_BEFORE_SAID = (
+    "Mary Smith, who wrote about the visit in her book, said he tried to intimidate her.",
+    """
+    Mary Mary PROPN 13 nsubj NNP
+    Smith Smith PROPN 1 flat NNP
+    , , PUNCT 5 punct
+    who who PRON 5 nsubj WP
+    wrote write VERB 1 acl:relcl VBD
+    about about ADP 8 case
+    the the DET 8 det
+    visit visit NOUN 5 obl
+    in in ADP 11 case
+    her she PRON 11 nmod:poss
+    book book NOUN 8 nmod
+    , , PUNCT 5 punct
+    said say VERB 0 root VBD
+    he he PRON 15 nsubj
+    tried try VERB 13 ccomp VBD
+    to to PART 17 mark
+    intimidate intimidate VERB 15 xcomp VB
+    her she PRON 17 obj
+    . . PUNCT 13 punct
+    """,
+)
+
 POLL_SHOWS = (
     "One poll shows Cruz ahead in Indiana.",
     """

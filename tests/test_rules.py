@@ -351,6 +351,15 @@ class TestQuotationsAcrossSentences:
         assert [s.text for s in said.content.spans] == ["We will win", "We never stop now"]
         assert recalling.content.quote == "the last election"
 
+    def test_relative_clause_between_commas_is_not_an_interrupting_report(self) -> None:
+        """'X, who wrote about Y, said S': 'wrote' is not set into S's words; X said S, and wrote about Y."""
+        atts = run(parses.RELATIVE_CLAUSE_BEFORE_SAID)
+        said = next(a for a in atts if a.cue is not None and a.cue.lemma == "say")
+        wrote = next(a for a in atts if a.cue is not None and a.cue.lemma == "write")
+        assert said.content.quote == "he tried to intimidate her"
+        assert said.speaker is not None and said.speaker.span.text == "Mary Smith"
+        assert wrote.content.quote == "the visit in her book" and wrote.rule == "verb-preposition"
+
 class TestEvidence:
     def test_poll_shows(self) -> None:
         """'a poll shows X' attributes its object to the poll."""
