@@ -22,6 +22,7 @@ from quotes import (
     feature_names,
     padded_tensors,
     spelling_vectors,
+    tokenizer_windows,
     tree_decoding,
     unseen_lemmas,
 )
@@ -97,6 +98,7 @@ def _install_inference_changes(bf16: bool) -> None:
     unseen_lemmas.install()
     spelling_vectors.install()
     padded_tensors.install()
+    tokenizer_windows.install()
 
 
 def build_stanza(resources_dir: str | os.PathLike[str] | None = None, *, processors: str | None = None) -> Any:

@@ -125,3 +125,39 @@ def test_skipping_the_unread_top_layer_gives_stanzas_encoder_vectors(nlp) -> Non
     again = extract_bert_embeddings("m", tokenizer, bert, sentences, "cpu", True)
     for a, b, c in zip(full, short, again):
         assert torch.equal(a, b) and torch.equal(a, c)
+
+
+def _tokens(nlp: Any, texts: list[str]) -> list[list[tuple[int, int]]]:
+    import stanza
+
+    docs = nlp.process([stanza.Document([], text=text) for text in texts], processors="tokenize")
+    return [[(t.start_char, t.end_char) for s in doc.sentences for t in s.tokens] for doc in docs]
+
+
+def test_windows_read_with_their_own_lengths_give_stanzas_tokens(nlp) -> None:  # type: ignore[no-untyped-def]
+    import stanza.models.tokenization.utils as tokenize_utils
+
+    from quotes import tokenizer_windows
+
+    one_paragraph = " ".join(TEXT.split())
+    assert len(one_paragraph) > 3 * 1000  # read in several windows, each resumed after a sentence break
+    texts = [TEXT, one_paragraph, "Short.", ""]
+    ours = _tokens(nlp, texts)
+    with stanza_code(tokenize_utils, "predict", tokenizer_windows._stanza_predict[0]):  # type: ignore[arg-type]
+        theirs = _tokens(nlp, texts)
+    assert len(ours[1]) > 800 and ours == theirs
+    assert ours[3] == []
+
+
+def test_a_paragraphs_tokens_do_not_depend_on_its_batch(nlp) -> None:  # type: ignore[no-untyped-def]
+    import stanza.models.tokenization.utils as tokenize_utils
+
+    from quotes import tokenizer_windows
+
+    paragraphs = [p.strip() for p in TEXT.split("\n\n") if p.strip()]
+    joined = "\n\n".join(paragraphs)
+    together = _tokens(nlp, [joined])[0]
+    alone = [_tokens(nlp, [p])[0] for p in paragraphs]
+    starts = [sum(len(p) + 2 for p in paragraphs[:i]) for i in range(len(paragraphs))]
+    assert tokenize_utils.predict is tokenizer_windows.predict
+    assert together == [(s + a, s + b) for s, spans in zip(starts, alone) for a, b in spans]
