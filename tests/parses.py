@@ -1436,3 +1436,43 @@ TRUMP_TOLD_REPORTERS = (
     . . PUNCT 2 punct
     """,
 )
+
+SAYS_AND_SECOND_CLAUSE = (
+    "Forbes says it is small, and Wealth-X has it at more.",
+    """
+    Forbes Forbes PROPN 2 nsubj
+    says say VERB 0 root VBZ
+    it it PRON 5 nsubj
+    is be AUX 5 cop
+    small small ADJ 2 ccomp JJ
+    , , PUNCT 9 punct
+    and and CCONJ 9 cc
+    Wealth-X Wealth-X PROPN 9 nsubj
+    has have VERB 5 conj VBZ
+    it it PRON 9 obj
+    at at ADP 12 case
+    more more ADJ 9 obl
+    . . PUNCT 2 punct
+    """,
+)
+
+SAID_AND_CLAUSE_AS_SECOND_CCOMP = (
+    "She said she intends to run, and Brainard is regarded as a rival.",
+    """
+    She she PRON 2 nsubj
+    said say VERB 0 root VBD
+    she she PRON 4 nsubj
+    intends intend VERB 2 ccomp VBZ
+    to to PART 6 mark
+    run run VERB 4 xcomp VB
+    , , PUNCT 11 punct
+    and and CCONJ 11 cc
+    Brainard Brainard PROPN 11 nsubj:pass
+    is be AUX 11 aux:pass
+    regarded regard VERB 2 ccomp VBN
+    as as ADP 14 case
+    a a DET 14 det
+    rival rival NOUN 11 obl
+    . . PUNCT 2 punct
+    """,
+)

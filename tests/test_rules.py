@@ -592,6 +592,18 @@ class TestMisparsedReports:
         atts = run(parses.SAID_ELATED_BUT_FEARED)
         assert [a.content.quote for a in atts] == ["she was elated but still feared the military"]
 
+    def test_a_coordinated_clause_with_its_own_subject_is_the_writers(self) -> None:
+        """'says it is small, and Wealth-X has it at more': after ', and' a clause with another subject and no
+        'that' is the writer going on, not more of what Forbes says."""
+        atts = run(parses.SAYS_AND_SECOND_CLAUSE)
+        assert [a.content.quote for a in atts] == ["it is small"]
+
+    def test_a_coordinated_clause_parsed_as_a_second_complement_is_cut(self) -> None:
+        """The parser hung ', and Brainard is regarded as …' on 'said' as a second complement; its 'and' and its
+        own subject show it is not part of what she said."""
+        atts = run(parses.SAID_AND_CLAUSE_AS_SECOND_CCOMP)
+        assert [a.content.quote for a in atts] == ["she intends to run"]
+
     def test_coordinated_cue_after_a_that_clause(self) -> None:
         """'X said that S and called for Y': two attributions, both by X."""
         atts = run(parses.SAID_THAT_AND_CALLED_FOR)
