@@ -390,9 +390,18 @@ def _chained_report(sentence: Sentence, verb: Word, clause: Word, lexicon: Lexic
             and (bool(active_subjects(sentence, clause)) or clause.xpos == "VBG"))
 
 
+def _participle_aside(sentence: Sentence, verb: Word, clause: Word) -> bool:
+    """ "S, he said, wiping sweat off his face": a participle after a comma hung on the cue describes the speaker."""
+    first = next((w for w in sentence.subtree(clause) if w.upos != "PUNCT"), clause)
+    before = sentence.word(first.id - 1)
+    return (clause.id > verb.id and first.id == clause.id and clause.xpos == "VBG" and before is not None
+            and before.text in CLAUSE_BREAKS and not active_subjects(sentence, clause) and not marked(sentence, clause))
+
+
 def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[frozenset[int] | None, str]:
     """The content of a verb cue and the name of the rule that found it (None: not an attribution)."""
-    clauses = [c for c in children_by(sentence, verb, CLAUSE_RELS) if not _chained_report(sentence, verb, c, lexicon)]
+    clauses = [c for c in children_by(sentence, verb, CLAUSE_RELS)
+               if not _chained_report(sentence, verb, c, lexicon) and not _participle_aside(sentence, verb, c)]
     clauses = [c for c in clauses if c.id > verb.id] or clauses
     clauses = clauses[:1] + [c for c in clauses[1:] if not _coordinated_clause(sentence, c)]
     if clauses:

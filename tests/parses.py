@@ -1476,3 +1476,22 @@ SAID_AND_CLAUSE_AS_SECOND_CCOMP = (
     . . PUNCT 2 punct
     """,
 )
+
+SAID_WIPING_SWEAT = (
+    "Sales were great, he said, wiping sweat off his face.",
+    """
+    Sales sale NOUN 3 nsubj
+    were be AUX 3 cop
+    great great ADJ 0 root JJ
+    , , PUNCT 6 punct
+    he he PRON 6 nsubj
+    said say VERB 3 parataxis VBD
+    , , PUNCT 8 punct
+    wiping wipe VERB 6 ccomp VBG
+    sweat sweat NOUN 8 obj
+    off off ADP 12 case
+    his his PRON 12 nmod:poss
+    face face NOUN 8 obl
+    . . PUNCT 3 punct
+    """,
+)

@@ -604,6 +604,12 @@ class TestMisparsedReports:
         atts = run(parses.SAID_AND_CLAUSE_AS_SECOND_CCOMP)
         assert [a.content.quote for a in atts] == ["she intends to run"]
 
+    def test_a_participle_after_an_interrupting_report_describes_the_speaker(self) -> None:
+        """'Sales were great, he said, wiping sweat off his face': the participle the parser made the complement of
+        'said' is what he was doing; what he said is the clause before."""
+        atts = run(parses.SAID_WIPING_SWEAT)
+        assert [(a.speaker.span.text if a.speaker else None, a.content.quote) for a in atts] == [("he", "Sales were great")]
+
     def test_coordinated_cue_after_a_that_clause(self) -> None:
         """'X said that S and called for Y': two attributions, both by X."""
         atts = run(parses.SAID_THAT_AND_CALLED_FOR)
