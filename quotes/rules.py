@@ -464,7 +464,8 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
     has_source = bool(active_subjects(sentence, verb) or inverted_speaker(sentence, verb) or segment_speaker(sentence, verb))
     relative = any(s.upos == "PRON" and lowered(s) in RELATIVE_PRONOUNS for s in active_subjects(sentence, verb))
     subordinate = marked_by(sentence, verb, SUBORDINATORS)  # ", though he didn't say"
-    if has_source and not relative and not subordinate and (verb.rel == "parataxis" or (
+    coordinated = bool(children_by(sentence, verb, ["cc"]))  # ", but he suggested …" goes on; it does not interrupt
+    if has_source and not relative and not subordinate and not coordinated and (verb.rel == "parataxis" or (
             verb.rel in ("dep", "advcl", "conj") and has_comma_between(sentence, sentence.head_of(verb), verb))):
         head = sentence.head_of(verb)
         if head is not None and head.id < verb.id:

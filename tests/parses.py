@@ -1495,3 +1495,28 @@ SAID_WIPING_SWEAT = (
     . . PUNCT 3 punct
     """,
 )
+
+GAVE_CREDIT_BUT_SUGGESTED = (
+    "He gave Trump credit, saying he should be congratulated, but he suggested Trump is no Reagan.",
+    """
+    He he PRON 2 nsubj
+    gave give VERB 0 root VBD
+    Trump Trump PROPN 2 iobj
+    credit credit NOUN 2 obj
+    , , PUNCT 6 punct
+    saying say VERB 2 advcl VBG
+    he he PRON 10 nsubj:pass
+    should should AUX 10 aux
+    be be AUX 10 aux:pass
+    congratulated congratulate VERB 6 ccomp VBN
+    , , PUNCT 14 punct
+    but but CCONJ 14 cc
+    he he PRON 14 nsubj
+    suggested suggest VERB 2 conj VBD
+    Trump Trump PROPN 18 nsubj
+    is be AUX 18 cop
+    no no DET 18 det
+    Reagan Reagan PROPN 2 parataxis
+    . . PUNCT 2 punct
+    """,
+)

@@ -610,6 +610,14 @@ class TestMisparsedReports:
         atts = run(parses.SAID_WIPING_SWEAT)
         assert [(a.speaker.span.text if a.speaker else None, a.content.quote) for a in atts] == [("he", "Sales were great")]
 
+    def test_a_coordinated_report_does_not_take_the_clause_before_it(self) -> None:
+        """', but he suggested …' with its complement misparsed: a report joined by 'but' goes on from the clause
+        before it and does not interrupt it, so that clause (and the 'saying' report inside it) is not its content."""
+        atts = run(parses.GAVE_CREDIT_BUT_SUGGESTED)
+        assert all("gave" not in a.content.quote for a in atts)
+        saying = next(a for a in atts if a.cue is not None and a.cue.lemma == "say")
+        assert saying.content.quote == "he should be congratulated"
+
     def test_coordinated_cue_after_a_that_clause(self) -> None:
         """'X said that S and called for Y': two attributions, both by X."""
         atts = run(parses.SAID_THAT_AND_CALLED_FOR)
