@@ -38,6 +38,14 @@ class TestMend:
         lowercase = [_tokens(["Ask", "the", "Rep."]), _tokens(["and", "wait", "."])]
         assert len(mend(lowercase)) == 2
 
+    def test_month_before_its_day_is_joined(self) -> None:
+        """'since Jan. | 7, 2012' is one sentence; a month before a capitalised word may end one ('in Jan. | He')."""
+        dated = [_tokens(["ratings", "since", "Jan."]), _tokens(["7", ",", "2012", "."])]
+        assert [t["text"] for t in mend(dated)[0]] == ["ratings", "since", "Jan.", "7", ",", "2012", "."]
+        sept = [{"id": 1, "text": "Sept", "start_char": 0, "end_char": 4}, {"id": 2, "text": ".", "start_char": 4, "end_char": 5}]
+        assert len(mend([sept, _tokens(["11", "."], start=6)])) == 1
+        assert len(mend([_tokens(["back", "in", "Jan."]), _tokens(["He", "left", "."])])) == 2
+
     def test_split_period_counts_as_a_title(self) -> None:
         """'Sen' + '.' glued together is the same abbreviation; 'end' + '.' is not."""
         glued = [{"text": "Sen", "start_char": 0, "end_char": 3}, {"text": ".", "start_char": 3, "end_char": 4}]
