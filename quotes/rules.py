@@ -748,11 +748,21 @@ def _phrase_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate |
             return None
         phrase_ids = set(id_set(w for w in ws if w)) | set(id_set(sentence.subtree(source)))
         content = frozenset(w.id for w in sentence.words if w.id not in phrase_ids)
-        content = trimmed(sentence, content)
+        content = trimmed(sentence, _without_source_relative(sentence, content, max(phrase_ids)))
         if not content:
             return None
         return Candidate(sentence.index, tuple(w.id for w in ws if w), phrase, source.id, content, "according-to")
     return None
+
+
+def _without_source_relative(sentence: Sentence, content: frozenset[int], source_end: int) -> frozenset[int]:
+    """ "S, according to X, who …": a relative clause right after the source describes the source, wherever the
+    parser hung it, so it is not part of what X reported (when the content already stands before the cue)."""
+    right = sorted(i for i in content if i > source_end)
+    first = next((sentence.word(i) for i in right if sentence.word(i).upos != "PUNCT"), None)  # type: ignore[union-attr]
+    if first is None or len(right) == len(content) or lowered(first) not in RELATIVE_PRONOUNS - {"that"}:
+        return content
+    return content - set(right)
 
 
 def _phrase_source(sentence: Sentence, phrase: list[Word]) -> Word | None:

@@ -1520,3 +1520,24 @@ GAVE_CREDIT_BUT_SUGGESTED = (
     . . PUNCT 2 punct
     """,
 )
+
+ACCORDING_TO_SOURCE_WHO = (
+    "Time is running out, according to his supporters, who are offering assessments.",
+    """
+    Time time NOUN 3 nsubj
+    is be AUX 3 aux
+    running run VERB 0 root VBG
+    out out ADP 3 compound:prt
+    , , PUNCT 9 punct
+    according accord VERB 9 case VBG
+    to to ADP 9 case
+    his his PRON 9 nmod:poss
+    supporters supporter NOUN 3 obl
+    , , PUNCT 13 punct
+    who who PRON 13 nsubj WP
+    are be AUX 13 aux
+    offering offer VERB 3 conj VBG
+    assessments assessment NOUN 13 obj
+    . . PUNCT 3 punct
+    """,
+)

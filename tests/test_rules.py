@@ -618,6 +618,13 @@ class TestMisparsedReports:
         saying = next(a for a in atts if a.cue is not None and a.cue.lemma == "say")
         assert saying.content.quote == "he should be congratulated"
 
+    def test_a_relative_clause_after_according_to_x_describes_x(self) -> None:
+        """'S, according to his supporters, who are offering …' with the relative clause misparsed as a conjunct of
+        S: it describes the source and is not part of what they reported."""
+        atts = run(parses.ACCORDING_TO_SOURCE_WHO)
+        according = next(a for a in atts if a.cue is not None and a.cue.span.text == "according to")
+        assert according.content.quote == "Time is running out"
+
     def test_coordinated_cue_after_a_that_clause(self) -> None:
         """'X said that S and called for Y': two attributions, both by X."""
         atts = run(parses.SAID_THAT_AND_CALLED_FOR)
