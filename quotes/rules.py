@@ -559,6 +559,14 @@ QUOTED_AS = frozenset({"quote", "hear", "see", "record"})
 """Passive cues whose subject is the speaker: "X is quoted as saying", "X was heard saying"."""
 
 
+AUTHORED_NOUNS = frozenset({
+    "statement", "letter", "memo", "message", "post", "release", "tweet", "email", "e-mail", "video", "ad",
+    "advertisement", "speech", "remarks", "interview", "microphone", "op-ed", "column", "book", "note",
+})
+"""Things a person issues or speaks through: a participle on them ("issued a statement describing X", "heard on a
+microphone telling Y") reports what their author said, so the source is the clause's subject."""
+
+
 def _verb_speaker(sentence: Sentence, verb: Word) -> tuple[int | None, int | None]:
     """Head word of the source of a verb cue (and, for "who", its antecedent).
 
@@ -613,6 +621,9 @@ def _verb_speaker(sentence: Sentence, verb: Word) -> tuple[int | None, int | Non
         participle = current is verb and (verb.xpos == "VBG" or "VerbForm=Ger" in verb.feats)
         if current is verb and (current.deprel == "acl:relcl" or (
                 participle and current.deprel == "acl" and head.upos in ("NOUN", "PROPN", "PRON"))):
+            if current.deprel == "acl" and head.lemma.lower() in AUTHORED_NOUNS and head.rel in ("obj", "obl"):
+                current = sentence.head_of(head)  # "issued a statement describing X": whoever issued it
+                continue
             return head.id, None
         if current.rel not in ("xcomp", "conj", "advcl", "ccomp", "acl") and not (participle and current.rel == "parataxis"):
             return None, None

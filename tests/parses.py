@@ -1541,3 +1541,21 @@ ACCORDING_TO_SOURCE_WHO = (
     . . PUNCT 3 punct
     """,
 )
+
+ISSUED_STATEMENT_DESCRIBING = (
+    "Trump and Ryan issued a statement describing their meeting as positive.",
+    """
+    Trump Trump PROPN 4 nsubj
+    and and CCONJ 3 cc
+    Ryan Ryan PROPN 1 conj
+    issued issue VERB 0 root VBD
+    a a DET 6 det
+    statement statement NOUN 4 obj
+    describing describe VERB 6 acl VBG
+    their their PRON 9 nmod:poss
+    meeting meeting NOUN 7 obj
+    as as ADP 11 case
+    positive positive ADJ 7 obl
+    . . PUNCT 4 punct
+    """,
+)

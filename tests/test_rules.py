@@ -625,6 +625,13 @@ class TestMisparsedReports:
         according = next(a for a in atts if a.cue is not None and a.cue.span.text == "according to")
         assert according.content.quote == "Time is running out"
 
+    def test_a_participle_on_a_statement_is_said_by_whoever_issued_it(self) -> None:
+        """'Trump and Ryan issued a statement describing X': the statement is how they said it; the source is them
+        (a participle on a person, 'an adviser acknowledging', still takes that person)."""
+        atts = run(parses.ISSUED_STATEMENT_DESCRIBING)
+        describing = next(a for a in atts if a.cue is not None and a.cue.lemma == "describe")
+        assert describing.speaker is not None and describing.speaker.span.text == "Trump"
+
     def test_coordinated_cue_after_a_that_clause(self) -> None:
         """'X said that S and called for Y': two attributions, both by X."""
         atts = run(parses.SAID_THAT_AND_CALLED_FOR)
