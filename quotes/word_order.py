@@ -32,6 +32,8 @@ TEMPORAL = TIME_WORDS | {"earlier", "later"}
 """Time words a reporting verb often takes right before its content ("reported Thursday [the families left]")."""
 ADDRESSEE_VERBS = frozenset({"tell", "ask", "warn", "inform", "assure", "remind", "notify", "urge", "advise", "promise"})
 """Their first object is who was spoken to, not what was said ("told [reporters] the plan failed")."""
+LISTENER_VERBS = ADDRESSEE_VERBS - {"ask", "warn", "promise"}
+"""Addressee verbs that never come before their speaker: '"Why?" asked Smith' and '"Q," warned X' do."""
 
 
 def introduces_quotation(sentence: Sentence, verb: Word) -> bool:
@@ -161,6 +163,8 @@ def inverted_speaker(sentence: Sentence, verb: Word) -> int | None:
         return None
     nominal = next((w for w in after[:4] if w.upos in ("NOUN", "PROPN", "PRON") and w.head == verb.id
                     and not children_by(sentence, w, ["case"])), None)
+    if nominal is not None and verb.lemma.lower() in LISTENER_VERBS and nominal.rel in ("obj", "iobj"):
+        return None  # "…, told POLITICO that S": who was told, never who told
     return nominal.id if nominal else None
 
 

@@ -1559,3 +1559,24 @@ ISSUED_STATEMENT_DESCRIBING = (
     . . PUNCT 4 punct
     """,
 )
+
+SPOKESMAN_TOLD_POLITICO = (
+    "It was planned — Buck, a spokesman, told POLITICO that he knew.",
+    """
+    It it PRON 3 nsubj
+    was be AUX 3 cop
+    planned planned ADJ 10 ccomp JJ
+    — — PUNCT 5 punct
+    Buck Buck PROPN 3 appos
+    , , PUNCT 8 punct
+    a a DET 8 det
+    spokesman spokesman NOUN 5 appos
+    , , PUNCT 8 punct
+    told tell VERB 0 root VBD
+    POLITICO POLITICO PROPN 10 iobj
+    that that SCONJ 14 mark
+    he he PRON 14 nsubj
+    knew know VERB 10 ccomp VBD
+    . . PUNCT 10 punct
+    """,
+)

@@ -632,6 +632,15 @@ class TestMisparsedReports:
         describing = next(a for a in atts if a.cue is not None and a.cue.lemma == "describe")
         assert describing.speaker is not None and describing.speaker.span.text == "Trump"
 
+    def test_whoever_was_told_is_not_the_source(self) -> None:
+        """'— Buck, a spokesman, told POLITICO that S' with the subject misparsed into the clause before: the noun
+        after 'told' is who was told, so it is never taken as an inverted speaker."""
+        atts = run(parses.SPOKESMAN_TOLD_POLITICO)
+        told = next(a for a in atts if a.cue is not None and a.cue.lemma == "tell")
+        assert told.content.quote == "that he knew"
+        assert told.speaker is not None and told.speaker.phrase is not None
+        assert told.speaker.phrase.text == "Buck, a spokesman"
+
     def test_coordinated_cue_after_a_that_clause(self) -> None:
         """'X said that S and called for Y': two attributions, both by X."""
         atts = run(parses.SAID_THAT_AND_CALLED_FOR)
