@@ -440,7 +440,7 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
     if verb.lemma.lower() in lexicon.infinitive_verbs:
         for child in children_by(sentence, verb, ["xcomp"]):
             if marked_by(sentence, child, ("to",)):
-                return id_set(sentence.subtree(child)), "verb-xcomp"
+                return _infinitive_content(sentence, verb, child), "verb-xcomp"
     if verb.lemma.lower() in lexicon.object_verbs or _evidence(sentence, verb, lexicon):
         content = _object_content(sentence, verb, lexicon)
         if content:
@@ -483,6 +483,23 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
     if (verb.deprel == "root" and _bare_report(sentence, verb)) or introduces_quotation(sentence, verb):
         return frozenset(), "verb-bare"
     return None, ""
+
+
+def _infinitive_content(sentence: Sentence, verb: Word, clause: Word) -> frozenset[int]:
+    """The "to" clause of an infinitive cue, with whom it is about when that stands apart from it.
+
+    PolNeAR's contents take in the object of "wants [Trump] to lose" / "expect [the president] to leverage"
+    (not the listener of "asked them to", which the annotators split on) and the passive subject of
+    "[Trump] had been expected to visit": on 160 train documents content exact F1 52.1 → 52.5.
+    """
+    ids = set(id_set(sentence.subtree(clause)))
+    objects = [k for k in children_by(sentence, verb, ["obj", "iobj"]) if verb.id < k.id < clause.id]
+    if objects and verb.lemma.lower() not in ADDRESSEE_VERBS:
+        ids |= id_set(sentence.subtree(objects[0]))
+    passive = [k for k in children_by(sentence, verb, ["nsubj:pass"]) if lowered(k) not in EXPLETIVES]
+    if passive:
+        ids |= id_set(sentence.subtree(passive[0]))
+    return frozenset(ids)
 
 
 EVIDENCE_VERBS = frozenset({"show", "find", "suggest", "indicate", "reveal", "put", "give", "have"})

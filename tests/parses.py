@@ -1580,3 +1580,44 @@ SPOKESMAN_TOLD_POLITICO = (
     . . PUNCT 10 punct
     """,
 )
+
+WANTS_TRUMP_TO_LOSE = (
+    "NeverTrump wants Trump to lose.",
+    """
+    NeverTrump NeverTrump PROPN 2 nsubj
+    wants want VERB 0 root VBZ
+    Trump Trump PROPN 2 obj
+    to to PART 5 mark
+    lose lose VERB 2 xcomp VB
+    . . PUNCT 2 punct
+    """,
+)
+
+ASKED_THEM_TO_SUPPORT = (
+    "Rubio asked them to support another candidate.",
+    """
+    Rubio Rubio PROPN 2 nsubj
+    asked ask VERB 0 root VBD
+    them they PRON 2 obj
+    to to PART 5 mark
+    support support VERB 2 xcomp VB
+    another another DET 7 det
+    candidate candidate NOUN 5 obj
+    . . PUNCT 2 punct
+    """,
+)
+
+EXPECTED_TO_VISIT = (
+    "Trump had been expected to visit the Hill.",
+    """
+    Trump Trump PROPN 4 nsubj:pass
+    had have AUX 4 aux
+    been be AUX 4 aux:pass
+    expected expect VERB 0 root VBN
+    to to PART 6 mark
+    visit visit VERB 4 xcomp VB
+    the the DET 8 det
+    Hill Hill PROPN 6 obj
+    . . PUNCT 4 punct
+    """,
+)

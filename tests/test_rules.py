@@ -641,6 +641,17 @@ class TestMisparsedReports:
         assert told.speaker is not None and told.speaker.phrase is not None
         assert told.speaker.phrase.text == "Buck, a spokesman"
 
+    def test_the_object_of_a_wish_is_part_of_what_is_wished(self) -> None:
+        """'wants Trump to lose': the content is 'Trump to lose'; the listener of 'asked them to' stays out."""
+        assert [a.content.text for a in run(parses.WANTS_TRUMP_TO_LOSE)] == ["Trump to lose"]
+        assert [a.content.text for a in run(parses.ASKED_THEM_TO_SUPPORT)] == ["to support another candidate"]
+
+    def test_the_passive_subject_of_an_expectation_is_part_of_it(self) -> None:
+        """'Trump had been expected to visit the Hill': what was expected is Trump's visit, with no source named."""
+        (expected,) = run(parses.EXPECTED_TO_VISIT)
+        assert [span.text for span in expected.content.spans] == ["Trump", "to visit the Hill"]
+        assert expected.speaker is None
+
     def test_coordinated_cue_after_a_that_clause(self) -> None:
         """'X said that S and called for Y': two attributions, both by X."""
         atts = run(parses.SAID_THAT_AND_CALLED_FOR)
