@@ -526,7 +526,11 @@ TEMPORAL_WORDS = TIME_WORDS | {"now", "then", "again", "time"}
 
 
 def _object_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> frozenset[int] | None:
-    """The object of a stance verb with its complements: "called [the plan a disaster]", "referred [to X]"."""
+    """The object of a stance verb with its complements: "called [the plan a disaster]", "referred [to X]".
+
+    When the parser made the first of two objects an indirect one ("calling [him] [a disgrace]"), both are
+    kept: on 160 PolNeAR train documents content exact F1 52.5 → 52.6.
+    """
     particle = dict(lexicon.particle_verbs).get(verb.lemma.lower())
     objects = [k for k in children_by(sentence, verb, ["obj"]) if k.id > verb.id]
     if not objects and particle:
@@ -535,6 +539,9 @@ def _object_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> frozens
     if not objects:
         return None
     ids = set(id_set(sentence.subtree(objects[0])))
+    for k in children_by(sentence, verb, ["iobj"]):
+        if verb.id < k.id < objects[0].id:
+            ids |= id_set(sentence.subtree(k))  # "calling [him] "a disgrace"", parsed as two objects
     for k in sentence.children(verb):
         if k.id <= objects[0].id or k.upos == "PUNCT" or k.rel in ("conj", "cc", "parataxis", "punct"):
             continue

@@ -1621,3 +1621,19 @@ EXPECTED_TO_VISIT = (
     . . PUNCT 4 punct
     """,
 )
+
+CALLING_HIM_A_DISGRACE = (
+    "The prince criticized Trump, calling him a disgrace.",
+    """
+    The the DET 2 det
+    prince prince NOUN 3 nsubj
+    criticized criticize VERB 0 root VBD
+    Trump Trump PROPN 3 obj
+    , , PUNCT 6 punct
+    calling call VERB 3 advcl VBG
+    him he PRON 6 iobj
+    a a DET 9 det
+    disgrace disgrace NOUN 6 obj
+    . . PUNCT 3 punct
+    """,
+)

@@ -652,6 +652,11 @@ class TestMisparsedReports:
         assert [span.text for span in expected.content.spans] == ["Trump", "to visit the Hill"]
         assert expected.speaker is None
 
+    def test_both_objects_of_calling_someone_something(self) -> None:
+        """'calling him a disgrace' parsed with 'him' as an indirect object: the content is 'him a disgrace'."""
+        calling = next(a for a in run(parses.CALLING_HIM_A_DISGRACE) if a.cue is not None and a.cue.lemma == "call")
+        assert calling.content.text == "him a disgrace"
+
     def test_coordinated_cue_after_a_that_clause(self) -> None:
         """'X said that S and called for Y': two attributions, both by X."""
         atts = run(parses.SAID_THAT_AND_CALLED_FOR)
