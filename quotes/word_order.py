@@ -62,7 +62,11 @@ def interrupting_report(sentence: Sentence, verb: Word) -> tuple[frozenset[int],
     stretch set off by separators that holds no other finite verb (the speaker,
     adverbs, an apposition after "said X, an expert …,"), and there are words on
     both sides. The content is everything outside that stretch; the speaker is
-    its noun nearest the verb.
+    its noun nearest the verb. Not a report set into its content: one whose
+    subject stands before the stretch, one after an opening prepositional phrase
+    ("In her speech, Rhimes declared …"), or one followed by an apposition with
+    a relative clause ('"Q," said X, a pollster who supported Y'). On 160 PolNeAR
+    train documents these three made source partial F1 68.7 → 69.4.
     """
     if not is_finite(verb):
         return None
@@ -96,6 +100,14 @@ def interrupting_report(sentence: Sentence, verb: Word) -> tuple[frozenset[int],
     after = [w for w in words if end is not None and w.id > end and w.upos != "PUNCT"]
     if end is None or not any(w.upos in ("VERB", "AUX") for w in after) or after[0].xpos == "VBG":
         return None
+    before = [w for w in words if w.id < start and w.upos != "PUNCT"]
+    if any(k.id < start for k in active_subjects(sentence, verb)):
+        return None  # "X, who …, told POLITICO, "Q"": the subject stands before the stretch
+    if before and before[0].upos == "ADP" and not any(w.upos in ("VERB", "AUX") for w in before):
+        return None  # "In her speech, Rhimes declared …": an opening phrase, not interrupted content
+    first_finite = next((i for i, w in enumerate(after) if is_finite(w)), len(after))
+    if any(lowered(w) in ("who", "whom", "which") for w in after[:first_finite]):
+        return None  # ""Q," said X, a pollster who supported Y": an apposition, not the content going on
     content = trimmed(sentence, frozenset(w.id for w in words if w.id < start or w.id > end))
     segment_ids = {w.id for w in words if start < w.id < end} - {verb.id}
     nominals = [w for w in words if w.id in segment_ids and w.upos in ("NOUN", "PROPN", "PRON")

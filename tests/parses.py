@@ -1637,3 +1637,71 @@ CALLING_HIM_A_DISGRACE = (
     . . PUNCT 3 punct
     """,
 )
+
+SAID_X_A_POLLSTER_WHO = (
+    "\u201cWe won,\u201d said Conway, a pollster who backed Cruz but recently joined Trump.",
+    """
+    \u201c \u201c PUNCT 3 punct
+    We we PRON 3 nsubj
+    won win VERB 6 ccomp VBD
+    , , PUNCT 3 punct
+    \u201d \u201d PUNCT 3 punct
+    said say VERB 0 root VBD
+    Conway Conway PROPN 6 nsubj
+    , , PUNCT 10 punct
+    a a DET 10 det
+    pollster pollster NOUN 7 appos
+    who who PRON 12 nsubj WP
+    backed back VERB 10 acl:relcl VBD
+    Cruz Cruz PROPN 12 obj
+    but but CCONJ 17 cc
+    recently recently ADV 17 advmod
+    joined join VERB 6 conj VBD
+    Trump Trump PROPN 17 obj
+    . . PUNCT 6 punct
+    """,
+)
+
+WHO_WAS_LISTED_TOLD_POLITICO = (
+    "Dever, who was listed, told POLITICO, \u201cOf the three, I like Kasich.\u201d",
+    """
+    Dever Dever PROPN 7 nsubj
+    , , PUNCT 5 punct
+    who who PRON 5 nsubj:pass WP
+    was be AUX 5 aux:pass
+    listed list VERB 1 acl:relcl VBN
+    , , PUNCT 1 punct
+    told tell VERB 0 root VBD
+    POLITICO POLITICO PROPN 7 iobj
+    , , PUNCT 16 punct
+    \u201c \u201c PUNCT 16 punct
+    Of of ADP 13 case
+    the the DET 13 det
+    three three NUM 16 obl
+    , , PUNCT 13 punct
+    I I PRON 16 nsubj
+    like like VERB 7 ccomp VBP
+    Kasich Kasich PROPN 16 obj
+    . . PUNCT 7 punct
+    \u201d \u201d PUNCT 7 punct
+    """,
+)
+
+IN_HER_SPEECH_DECLARED = (
+    "In her speech, Rhimes declared, \u201cChange the world.\u201d",
+    """
+    In in ADP 3 case
+    her her PRON 3 nmod:poss
+    speech speech NOUN 6 obl
+    , , PUNCT 3 punct
+    Rhimes Rhimes PROPN 6 nsubj
+    declared declare VERB 0 root VBD
+    , , PUNCT 9 punct
+    \u201c \u201c PUNCT 9 punct
+    Change change VERB 6 ccomp VB
+    the the DET 11 det
+    world world NOUN 9 obj
+    . . PUNCT 9 punct
+    \u201d \u201d PUNCT 9 punct
+    """,
+)

@@ -657,6 +657,25 @@ class TestMisparsedReports:
         calling = next(a for a in run(parses.CALLING_HIM_A_DISGRACE) if a.cue is not None and a.cue.lemma == "call")
         assert calling.content.text == "him a disgrace"
 
+    def test_an_apposition_after_the_speaker_is_not_more_content(self) -> None:
+        """'"We won," said Conway, a pollster who backed Cruz but joined Trump.': the words after the speaker
+        describe her, so the report does not interrupt a content that goes on after them."""
+        (said,) = run(parses.SAID_X_A_POLLSTER_WHO)
+        assert said.content.quote == "We won" and said.rule == "verb-ccomp"
+        assert said.speaker is not None and said.speaker.phrase is not None
+        assert said.speaker.phrase.text == "Conway, a pollster who backed Cruz"
+
+    def test_a_subject_before_the_report_is_not_interrupted(self) -> None:
+        """'Dever, who was listed, told POLITICO, "Q"': the report follows its subject; it interrupts nothing."""
+        told = next(a for a in run(parses.WHO_WAS_LISTED_TOLD_POLITICO) if a.cue is not None and a.cue.lemma == "tell")
+        assert told.content.quote == "Of the three, I like Kasich"
+        assert told.speaker is not None and told.speaker.span.text == "Dever"
+
+    def test_an_opening_phrase_is_not_interrupted_content(self) -> None:
+        """'In her speech, Rhimes declared, "Q"': the opening phrase says where, not what."""
+        (declared,) = run(parses.IN_HER_SPEECH_DECLARED)
+        assert declared.content.quote == "Change the world"
+
     def test_coordinated_cue_after_a_that_clause(self) -> None:
         """'X said that S and called for Y': two attributions, both by X."""
         atts = run(parses.SAID_THAT_AND_CALLED_FOR)
