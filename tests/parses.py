@@ -1705,3 +1705,24 @@ IN_HER_SPEECH_DECLARED = (
     \u201d \u201d PUNCT 9 punct
     """,
 )
+
+AN_EXPECTED_ATTACK = (
+    "Trump called to preempt an expected attack, and then he flew to Maine.",
+    """
+    Trump Trump PROPN 2 nsubj
+    called call VERB 0 root VBD
+    to to PART 4 mark
+    preempt preempt VERB 2 advcl VB
+    an a DET 7 det
+    expected expect VERB 7 amod VBN
+    attack attack NOUN 4 obj
+    , , PUNCT 12 punct
+    and and CCONJ 12 cc
+    then then ADV 12 advmod
+    he he PRON 12 nsubj
+    flew fly VERB 2 conj VBD
+    to to ADP 14 case
+    Maine Maine PROPN 12 obl
+    . . PUNCT 2 punct
+    """,
+)

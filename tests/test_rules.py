@@ -676,6 +676,11 @@ class TestMisparsedReports:
         (declared,) = run(parses.IN_HER_SPEECH_DECLARED)
         assert declared.content.quote == "Change the world"
 
+    def test_a_participle_used_as_an_adjective_reports_nothing(self) -> None:
+        """'an expected attack, and then he flew to Maine': 'expected' modifies a noun; the clause after it is not
+        what anyone expected."""
+        assert all(a.cue is None or a.cue.lemma != "expect" for a in run(parses.AN_EXPECTED_ATTACK))
+
     def test_coordinated_cue_after_a_that_clause(self) -> None:
         """'X said that S and called for Y': two attributions, both by X."""
         atts = run(parses.SAID_THAT_AND_CALLED_FOR)
