@@ -465,7 +465,8 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
     relative = any(s.upos == "PRON" and lowered(s) in RELATIVE_PRONOUNS for s in active_subjects(sentence, verb))
     subordinate = marked_by(sentence, verb, SUBORDINATORS)  # ", though he didn't say"
     coordinated = bool(children_by(sentence, verb, ["cc"]))  # ", but he suggested …" goes on; it does not interrupt
-    if has_source and not relative and not subordinate and not coordinated and (verb.rel == "parataxis" or (
+    has_object = any(k.id > verb.id for k in children_by(sentence, verb, ["obj"]))  # ", seeking asylum": its own content
+    if has_source and not relative and not subordinate and not coordinated and not has_object and (verb.rel == "parataxis" or (
             verb.rel in ("dep", "advcl", "conj") and has_comma_between(sentence, sentence.head_of(verb), verb))):
         head = sentence.head_of(verb)
         if head is not None and head.id < verb.id:

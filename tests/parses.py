@@ -1726,3 +1726,20 @@ AN_EXPECTED_ATTACK = (
     . . PUNCT 2 punct
     """,
 )
+
+MANY_SEEKING_ASYLUM = (
+    "Border agents apprehended families in 2014, many seeking asylum.",
+    """
+    Border border NOUN 2 compound
+    agents agent NOUN 3 nsubj
+    apprehended apprehend VERB 0 root VBD
+    families family NOUN 3 obj
+    in in ADP 6 case
+    2014 2014 NUM 3 obl
+    , , PUNCT 9 punct
+    many many PRON 9 nsubj
+    seeking seek VERB 3 advcl VBG
+    asylum asylum NOUN 9 obj
+    . . PUNCT 3 punct
+    """,
+)

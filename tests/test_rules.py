@@ -681,6 +681,10 @@ class TestMisparsedReports:
         what anyone expected."""
         assert all(a.cue is None or a.cue.lemma != "expect" for a in run(parses.AN_EXPECTED_ATTACK))
 
+    def test_a_cue_with_its_own_object_is_not_parenthetical(self) -> None:
+        """'…, many seeking asylum': a verb with an object of its own does not report the clause before it."""
+        assert all("apprehended" not in a.content.text for a in run(parses.MANY_SEEKING_ASYLUM))
+
     def test_coordinated_cue_after_a_that_clause(self) -> None:
         """'X said that S and called for Y': two attributions, both by X."""
         atts = run(parses.SAID_THAT_AND_CALLED_FOR)
