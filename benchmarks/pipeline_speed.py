@@ -3,7 +3,9 @@
 Prints model load seconds, tokens/s for the whole pipeline (tokenize → mwt →
 pos → lemma → depparse) over a sample of raw text (the median of ``--repeat``
 runs: single runs on this machine vary by ±10 %), the share of time each
-processor takes (measured in the same run), and peak RSS.
+processor takes (measured in the same run), peak RSS, and a baseline measured
+just before in a fresh process: the same models and text through Stanza's own
+inference code, so the ratio between the two does not drift with the machine.
 
     python benchmarks/pipeline_speed.py [--data ../shared/ud] [--tokens 20000]
 """
@@ -11,11 +13,14 @@ processor takes (measured in the same run), and peak RSS.
 from __future__ import annotations
 
 import argparse
+import json
 import resource
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -43,33 +48,70 @@ def main() -> None:
     parser.add_argument("--tokens", type=int, default=20000)
     parser.add_argument("--threads", type=int, default=None, help="torch threads (default: torch's choice)")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs; the median is reported (default 3)")
+    parser.add_argument("--no-baseline", action="store_true",
+                        help="skip the same-run baseline (Stanza's own inference code on the same models)")
+    parser.add_argument("--stanza-inference", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.threads:
         import torch
 
         torch.set_num_threads(args.threads)
+    text = sample_text(args.data, args.tokens)
+    if args.stanza_inference:
+        from quotes.pipeline import build_stanza
+
+        runs, words, _ = _timed_runs(build_stanza(stanza_inference=True), text, args.repeat)
+        print(json.dumps({"words": words, "seconds": runs}))
+        return
+    baseline = None if args.no_baseline else _baseline(args)
     started = time.perf_counter()
     from quotes.pipeline import build_stanza
 
     nlp = build_stanza()
     load = time.perf_counter() - started
-    text = sample_text(args.data, args.tokens)
-    nlp("Warm up the pipeline once.")
+    runs, words, doc = _timed_runs(nlp, text, args.repeat)
+    total = statistics.median(runs)
+    shares = _processor_shares(nlp, text)
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"model load:        {load:.2f} s (imports included)")
+    print(f"text:              {words:,} words in {len(doc.sentences):,} sentences")
+    print(f"pipeline:          {total:.2f} s  →  {words / total:,.0f} tokens/s  (target 2,000: ratio {words / total / 2000:.2f}; "
+          f"median of {len(runs)} runs: {', '.join(f'{words / r:,.0f}' for r in runs)} tokens/s)")
+    if baseline is not None:
+        stock = baseline["words"] / statistics.median(baseline["seconds"])
+        print(f"baseline:          {stock:,.0f} tokens/s with Stanza's own inference code on the same models and text "
+              f"(measured just before, in a subprocess)  →  ratio {words / total / stock:.2f}")
+    timed = sum(shares.values())
+    for name, seconds in shares.items():
+        print(f"  {name:<9} {seconds:6.2f} s  {100 * seconds / timed:5.1f} %")
+    print(f"peak RSS:          {rss_mb:,.0f} MB")
+
+
+def _timed_runs(nlp: Any, text: str, repeat: int) -> tuple[list[float], int, Any]:
+    """Seconds per run of the whole pipeline over ``text`` (each with a cleared encoder cache), words, last doc."""
     from quotes import encoder_cache
 
-    cache = encoder_cache.install()
-    runs = []
-    for _ in range(max(1, args.repeat)):
-        cache.clear()  # every run encodes its sentences afresh, as a new text would
+    nlp("Warm up the pipeline once.")
+    runs, doc = [], None
+    for _ in range(max(1, repeat)):
+        cache = encoder_cache.installed()
+        if cache is not None:
+            cache.clear()  # every run encodes its sentences afresh, as a new text would
         started = time.perf_counter()
         doc = nlp(text)
         runs.append(time.perf_counter() - started)
-    total = statistics.median(runs)
-    words = sum(len(s.words) for s in doc.sentences)
+    return runs, sum(len(s.words) for s in doc.sentences), doc
+
+
+def _processor_shares(nlp: Any, text: str) -> dict[str, float]:
+    """Seconds each processor takes on ``text`` given the output of those before it."""
+    import stanza
+
+    from quotes import encoder_cache
+
+    cache = encoder_cache.install()
     shares = {}
     for name, processor in nlp.processors.items():
-        import stanza
-
         cache.clear()  # each probe pays for the encoder once, as the pipeline run did
         probe = stanza.Document([], text=text)
         for earlier, proc in nlp.processors.items():
@@ -79,15 +121,20 @@ def main() -> None:
         t0 = time.perf_counter()
         processor.process(probe)
         shares[name] = time.perf_counter() - t0
-    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"model load:        {load:.2f} s (imports included)")
-    print(f"text:              {words:,} words in {len(doc.sentences):,} sentences")
-    print(f"pipeline:          {total:.2f} s  →  {words / total:,.0f} tokens/s  (target 2,000: ratio {words / total / 2000:.2f}; "
-          f"median of {len(runs)} runs: {', '.join(f'{words / r:,.0f}' for r in runs)} tokens/s)")
-    timed = sum(shares.values())
-    for name, seconds in shares.items():
-        print(f"  {name:<9} {seconds:6.2f} s  {100 * seconds / timed:5.1f} %")
-    print(f"peak RSS:          {rss_mb:,.0f} MB")
+    return shares
+
+
+def _baseline(args: argparse.Namespace) -> dict[str, Any] | None:
+    """Stanza's own inference code on the same models and text, timed in a fresh process (its memory stays apart)."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--stanza-inference", "--data", str(args.data),
+               "--tokens", str(args.tokens), "--repeat", str(args.repeat)]
+    if args.threads:
+        command += ["--threads", str(args.threads)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        print(f"baseline:          not measured ({done.stderr.strip().splitlines()[-1:] or done.returncode})")
+        return None
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 if __name__ == "__main__":

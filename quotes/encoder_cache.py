@@ -165,6 +165,14 @@ def native_bf16() -> bool:
         return False
 
 
+def installed() -> EncoderCache | None:
+    """The cache Stanza's tagger and parser go through, or None while they use Stanza's own code."""
+    import importlib
+
+    current = importlib.import_module(PATCHED_MODULES[0]).extract_bert_embeddings
+    return current if isinstance(current, EncoderCache) else None
+
+
 def install(limit: int | None = 4096) -> EncoderCache:
     """Route Stanza's tagger and parser through one shared cache (idempotent); returns the cache."""
     import importlib

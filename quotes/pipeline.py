@@ -101,8 +101,14 @@ def _install_inference_changes(bf16: bool) -> None:
     tokenizer_windows.install()
 
 
-def build_stanza(resources_dir: str | os.PathLike[str] | None = None, *, processors: str | None = None) -> Any:
-    """A ``stanza.Pipeline`` that never downloads: bundled models, or official ones from ``resources_dir``."""
+def build_stanza(resources_dir: str | os.PathLike[str] | None = None, *, processors: str | None = None,
+                 stanza_inference: bool = False) -> Any:
+    """A ``stanza.Pipeline`` that never downloads: bundled models, or official ones from ``resources_dir``.
+
+    ``stanza_inference`` keeps Stanza's own inference code instead of the
+    project's replacements, so a benchmark can measure what they gain on the
+    same models; it is refused once the replacements are in this process.
+    """
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
@@ -110,8 +116,11 @@ def build_stanza(resources_dir: str | os.PathLike[str] | None = None, *, process
     os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", PRIMITIVE_CACHE)  # read at oneDNN's first use
     import stanza
 
-    bf16 = encoder_cache.native_bf16()
-    _install_inference_changes(bf16)
+    bf16 = encoder_cache.native_bf16() and not stanza_inference
+    if stanza_inference and tokenizer_windows._stanza_predict:
+        raise ModelError("Stanza's own inference code was already replaced in this process")
+    if not stanza_inference:
+        _install_inference_changes(bf16)
     resources_dir = resources_dir or os.environ.get(RESOURCES_ENV)
     wanted = processors or ",".join(PROCESSOR_FILES)
     common: dict[str, Any] = {"download_method": None, "use_gpu": False, "logging_level": "ERROR"}

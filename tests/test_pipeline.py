@@ -69,6 +69,31 @@ class TestKernelCache:
         assert os.environ[self.VARIABLE] == "64"
 
 
+class TestStanzaInference:
+    def test_stanzas_own_code_is_refused_once_replaced(self) -> None:
+        """A benchmark's baseline must run Stanza's own inference code: after the replacements are installed in a
+        process, asking for it is an error rather than a silently patched pipeline."""
+        from quotes.errors import ModelError
+
+        build_stanza(processors="tokenize,mwt")
+        with pytest.raises(ModelError, match="already replaced"):
+            build_stanza(processors="tokenize,mwt", stanza_inference=True)
+
+    def test_stanzas_own_code_tokenizes_alike_in_a_fresh_process(self) -> None:
+        """In a process without the replacements, the same bundled models give the same tokens."""
+        import subprocess
+        import sys
+
+        script = (
+            "from quotes.pipeline import build_stanza; import stanza.models.tokenization.utils as u; "
+            "nlp = build_stanza(processors='tokenize,mwt', stanza_inference=True); "
+            "assert u.predict.__module__ == 'stanza.models.tokenization.utils'; "
+            "print([t.text for s in nlp('Mr. Smith said so. It rained.').sentences for t in s.tokens])"
+        )
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+        assert done.stdout.strip() == str(["Mr.", "Smith", "said", "so", ".", "It", "rained", "."])
+
+
 class TestOffsets:
     def test_offsets_survive_normalisation(self, extractor) -> None:  # type: ignore[no-untyped-def]
         """Curly quotes, non-breaking spaces and glued sentences still give offsets into the original text."""
