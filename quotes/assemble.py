@@ -256,10 +256,11 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
     """One attribution per content: the first rule (verbs before nouns) wins when two find the same words."""
     kept: list[_Draft] = []
+    seen: set[frozenset[int]] = set()
     for draft in drafts:
         words = _word_set(draft.pieces)
-        clash = next((k for k in kept if _word_set(k.pieces) == words), None)
-        if clash is None:
+        if words not in seen:
+            seen.add(words)
             kept.append(draft)
     return kept
 
@@ -271,9 +272,11 @@ def _without_nested(drafts: list[_Draft]) -> list[_Draft]:
     what Putin said. Annotators never mark such nested attributions (none of
     6,906 PolNeAR train relations has its cue inside another's content).
     """
+    words = {id(d): _word_set(d.pieces) for d in drafts}
+
     def inside(draft: _Draft, other: _Draft) -> bool:
         return (draft.cue is not None and any(s <= draft.cue[0] < e for s, e in other.pieces)
-                and _word_set(draft.pieces) <= _word_set(other.pieces))
+                and words[id(draft)] <= words[id(other)])
 
     return [d for d in drafts if not any(o is not d and inside(d, o) and not inside(o, d) for o in drafts)]
 

@@ -105,6 +105,11 @@ class Lexicon:
     def _cue_verbs(self) -> frozenset[str]:
         return _cue_verbs(self)
 
+    @property
+    def phrase_openers(self) -> frozenset[str]:
+        """First words of the multi-word cues, to skip every other word at once."""
+        return _phrase_openers(self)
+
     def extended(self, path: str | Path) -> Lexicon:
         """This lexicon plus the words of a user JSON file."""
         return self._merged(_read(Path(path)), keep=True)
@@ -151,6 +156,11 @@ def _cue_verbs(lexicon: Lexicon) -> frozenset[str]:
     """Every lemma that can head a verb cue, for ``Lexicon.verb_lemma``."""
     return (lexicon.verbs | lexicon.object_verbs | lexicon.infinitive_verbs | lexicon.raising_verbs
             | frozenset(p.split(" ", 1)[0] for p in lexicon.prepositional_verbs))
+
+
+@lru_cache(maxsize=8)
+def _phrase_openers(lexicon: Lexicon) -> frozenset[str]:
+    return frozenset(p.split(" ", 1)[0] for p in lexicon.phrases)
 
 
 @lru_cache(maxsize=1)

@@ -769,7 +769,7 @@ def _poll_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
 
 def _phrase_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | None:
     """ "according to X, S" / "S, according to X" and the other multi-word cues."""
-    if not any(phrase.split(" ", 1)[0] == lowered(word) for phrase in lexicon.phrases):
+    if lowered(word) not in lexicon.phrase_openers:
         return None
     for phrase in sorted(lexicon.phrases, key=len, reverse=True):
         parts = phrase.split()
