@@ -91,9 +91,11 @@ def interrupting_report(sentence: Sentence, verb: Word) -> tuple[frozenset[int],
         while position <= len(words) and words[position - 1].text not in REPORT_SEPARATORS:
             segment.append(words[position - 1])
             position += 1
-        if position > len(words) or len(segment) > 12 or any(w.upos in ("VERB", "AUX") for w in segment):
-            break
-        if end is not None and (not segment or segment[0].upos not in ("DET", "ADJ", "NOUN", "PROPN", "NUM")):
+        relative = end is not None and bool(segment) and lowered(segment[0]) in ("who", "whom")
+        if position > len(words) or len(segment) > 12 or (
+                any(w.upos in ("VERB", "AUX") for w in segment) and not relative):
+            break  # a relative clause on the speaker ("said Sunshine, who remains friendly with her, …") stays in
+        if end is not None and not relative and (not segment or segment[0].upos not in ("DET", "ADJ", "NOUN", "PROPN", "NUM")):
             break
         end = position
         position += 1

@@ -1743,3 +1743,25 @@ MANY_SEEKING_ASYLUM = (
     . . PUNCT 3 punct
     """,
 )
+
+SAID_X_WHO_THEN_CONTENT = (
+    "And Trump, said Sunshine, who remains friendly with him, doesn't forgive.",
+    """
+    And and CCONJ 4 cc
+    Trump Trump PROPN 15 nsubj
+    , , PUNCT 2 punct
+    said say VERB 0 root VBD
+    Sunshine Sunshine PROPN 4 obj
+    , , PUNCT 8 punct
+    who who PRON 8 nsubj WP
+    remains remain VERB 5 acl:relcl VBZ
+    friendly friendly ADJ 8 xcomp
+    with with ADP 11 case
+    him he PRON 9 obl
+    , , PUNCT 2 punct
+    does do AUX 15 aux VBZ
+    n't not PART 15 advmod
+    forgive forgive VERB 4 ccomp VB
+    . . PUNCT 4 punct
+    """,
+)

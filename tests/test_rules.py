@@ -685,6 +685,13 @@ class TestMisparsedReports:
         """'…, many seeking asylum': a verb with an object of its own does not report the clause before it."""
         assert all("apprehended" not in a.content.text for a in run(parses.MANY_SEEKING_ASYLUM))
 
+    def test_a_relative_clause_on_the_interrupting_speaker_is_not_content(self) -> None:
+        """'And Trump, said Sunshine, who remains friendly with him, doesn't forgive.': the relative clause describes
+        Sunshine; the content resumes after it."""
+        (said,) = run(parses.SAID_X_WHO_THEN_CONTENT)
+        assert [span.text for span in said.content.spans] == ["And Trump", "doesn't forgive"]
+        assert said.speaker is not None and said.speaker.span.text == "Sunshine"
+
     def test_coordinated_cue_after_a_that_clause(self) -> None:
         """'X said that S and called for Y': two attributions, both by X."""
         atts = run(parses.SAID_THAT_AND_CALLED_FOR)
