@@ -252,7 +252,8 @@ class _Scanner:
                 self._close(stack, len(stack) - 1, i)
                 return True
             return False
-        if c in "„‘" or (c == '"' and _double_role(prev, nxt) in (_Role.OPEN, _Role.NONE)):
+        loose = c == '"' and _double_role(prev, nxt) is _Role.NONE and self._loose_closer(i)  # 'this, " X said'
+        if not loose and (c in "„‘" or (c == '"' and _double_role(prev, nxt) in (_Role.OPEN, _Role.NONE))):
             return False
         for depth in range(len(stack) - 1, -1, -1):
             if c in stack[depth].closers:
@@ -263,6 +264,11 @@ class _Scanner:
             self._close(stack, len(stack) - 1, i)
             return True
         return False
+
+    def _loose_closer(self, i: int) -> bool:
+        """A straight mark with spaces on both sides right after the end of a quoted sentence ("this, " X said")."""
+        before = self.text[:i].rstrip()
+        return bool(before) and before[-1] in ",.?!;" and i - len(before) == 1
 
     def _try_open(
         self, p: int, ps: int, pe: int, toks: list[int], k: int, prev: str, nxt: str, *, nested: bool

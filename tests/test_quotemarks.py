@@ -163,6 +163,13 @@ class TestUnbalanced:
         """Closing marks without an opener give no quotation."""
         assert find_quotations("He is 6'2\" tall, word” more » end.") == []
 
+    def test_closer_set_off_by_a_stray_space(self) -> None:
+        """'… doing this, " Trump said.': a straight mark with spaces on both sides right after a comma closes the
+        open quotation, rather than running it on over the reporting clause."""
+        text = '"He should be ashamed. It is a disgrace that he is doing this, " Trump said. Then "more" came.'
+        assert inners(text) == ["He should be ashamed. It is a disgrace that he is doing this,", "more"]
+        assert inners('He said " and then left.') == []
+
     def test_stray_closer_before_a_quote(self) -> None:
         """A stray closer does not disturb a following quote."""
         text = 'A 12" pizza, he said: "Delicious."'
