@@ -203,6 +203,8 @@ def final_report_clause(sentence: Sentence, verb: Word) -> frozenset[int] | None
     segment = [w for w in before if w.id > seps[-1].id and w.text not in QUOTE_TOKENS]
     if any((w.upos == "PRON" and lowered(w) in RELATIVE_PRONOUNS) or lowered(w) in SUBORDINATORS for w in segment):
         return None  # "S, who preaches …" / "S, though he didn't say …"
+    if segment and segment[0].upos == "CCONJ":
+        return None  # "S, and she knows how …": a second clause, not a report of the first
     after = [w for w in sentence.words if w.id > verb.id and w.upos != "PUNCT"]
     limit = 8
     if not segment and after and inverted_speaker(sentence, verb) is not None and not any(is_finite(w) for w in after):
@@ -217,7 +219,8 @@ def final_report_clause(sentence: Sentence, verb: Word) -> frozenset[int] | None
     quoted = any(w.text in QUOTE_TOKENS for w in before)
     if tops and not quoted and all(marked_by(sentence, w, SUBORDINATORS) for w in tops):
         return None  # "After X was booed, Y wrote …": a circumstance, not a report
-    return content if any(w.upos in ("VERB", "AUX") for w in sentence.words if w.id in content) else None
+    clausal = any(w.upos in ("VERB", "AUX") and w.rel not in ("case", "mark") for w in sentence.words if w.id in content)
+    return content if clausal else None  # not "According to Fox News, the department reported …"
 
 
 def finite_right_part(sentence: Sentence, verb: Word) -> frozenset[int] | None:

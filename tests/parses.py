@@ -1765,3 +1765,36 @@ SAID_X_WHO_THEN_CONTENT = (
     . . PUNCT 4 punct
     """,
 )
+
+AMERICANS_ARE_MAD_AND_I_AGREE = (
+    "Americans are mad, and I agree with them.",
+    """
+    Americans American PROPN 3 nsubj
+    are be AUX 3 cop
+    mad mad ADJ 0 root JJ
+    , , PUNCT 7 punct
+    and and CCONJ 7 cc
+    I I PRON 7 nsubj
+    agree agree VERB 3 conj VBP
+    with with ADP 9 case
+    them they PRON 7 obl
+    . . PUNCT 3 punct
+    """,
+)
+
+ACCORDING_TO_THEN_REPORTED = (
+    "According to Fox News, the department reported finding emails.",
+    """
+    According accord VERB 4 case VBG
+    to to ADP 4 case
+    Fox Fox PROPN 4 compound
+    News News PROPN 9 obl
+    , , PUNCT 4 punct
+    the the DET 7 det
+    department department NOUN 8 nsubj
+    reported report VERB 0 root VBD
+    finding find VERB 8 xcomp VBG
+    emails email NOUN 9 obj
+    . . PUNCT 8 punct
+    """,
+)

@@ -692,6 +692,16 @@ class TestMisparsedReports:
         assert [span.text for span in said.content.spans] == ["And Trump", "doesn't forgive"]
         assert said.speaker is not None and said.speaker.span.text == "Sunshine"
 
+    def test_a_second_clause_is_no_final_report_of_the_first(self) -> None:
+        """'Americans are mad, and I agree with them': 'and' joins a second statement; it does not report the first."""
+        assert all("mad" not in a.content.text for a in run(parses.AMERICANS_ARE_MAD_AND_I_AGREE))
+
+    def test_an_opening_according_to_is_not_a_reported_clause(self) -> None:
+        """'According to Fox News, the department reported …': the phrase before the comma has no clause of its
+        own, so 'reported' is not a final report with it as content."""
+        reported = [a for a in run(parses.ACCORDING_TO_THEN_REPORTED) if a.cue is not None and a.cue.lemma == "report"]
+        assert all("Fox" not in a.content.text for a in reported)
+
     def test_coordinated_cue_after_a_that_clause(self) -> None:
         """'X said that S and called for Y': two attributions, both by X."""
         atts = run(parses.SAID_THAT_AND_CALLED_FOR)
