@@ -108,7 +108,7 @@ def _draft(doc: ParsedDoc, sentence: Sentence, cand: Candidate, quotations: list
     if framing is not None:
         quoted = _word_set(tuple(p for q in quotations for p in q.pieces))
         after = [p for p in pieces if p[0] >= cue[1] and all(i in quoted for i in range(*p) if doc.text[i].isalnum())]
-        pieces = [*framing.pieces, *after]
+        pieces = [*_lead_in(doc.text, pieces, framing, sentence.start), *framing.pieces, *after]
     pieces = _without(pieces, cue)
     for aside in _dash_asides(doc.text, pieces, quotations):
         pieces = _without(pieces, aside)
@@ -133,6 +133,17 @@ def _clipped(text: str, phrase: Span, mention: Span, others: list[tuple[int, int
                 start = e
     start, end = _strip(text, start, end)
     return Span.of(text, min(start, mention.start), max(end, mention.end))
+
+
+def _lead_in(text: str, pieces: list[tuple[int, int]], quote: Quotation, sentence_start: int) -> list[tuple[int, int]]:
+    """The words of the content that run straight into a framing quotation ('Clinton "caused havoc," he said'),
+    kept with it: a quotation that opens mid-clause is a mixed quote, and its clause is what was said."""
+    lead = [(s, min(e, quote.start)) for s, e in pieces if sentence_start <= s < quote.start]
+    if not lead:
+        return []
+    end = _strip(text, *lead[-1])[1]
+    joined = end < quote.start and not text[end:quote.start].strip() and text[end - 1].isalnum()
+    return lead if joined else []
 
 
 def _framing_quotation(text: str, cue: tuple[int, int], mention: Mention | None,

@@ -1798,3 +1798,41 @@ ACCORDING_TO_THEN_REPORTED = (
     . . PUNCT 8 punct
     """,
 )
+
+SUBJECT_THEN_QUOTE_HE_SAID = (
+    "Clinton \u201ccaused tremendous havoc,\u201d he said.",
+    """
+    Clinton Clinton PROPN 3 nsubj
+    \u201c \u201c PUNCT 3 punct
+    caused cause VERB 0 root VBD
+    tremendous tremendous ADJ 5 amod
+    havoc havoc NOUN 3 obj
+    , , PUNCT 3 punct
+    \u201d \u201d PUNCT 3 punct
+    he he PRON 9 nsubj
+    said say VERB 3 parataxis VBD
+    . . PUNCT 9 punct
+    """,
+)
+
+DECLARED_COLON_QUOTE_SHE_SAID = (
+    "Rhimes declared the need for drive: \u201cChange the world,\u201d she said.",
+    """
+    Rhimes Rhimes PROPN 2 nsubj
+    declared declare VERB 0 root VBD
+    the the DET 4 det
+    need need NOUN 2 obj
+    for for ADP 6 case
+    drive drive NOUN 4 nmod
+    : : PUNCT 9 punct
+    \u201c \u201c PUNCT 9 punct
+    Change change VERB 2 parataxis VB
+    the the DET 11 det
+    world world NOUN 9 obj
+    , , PUNCT 9 punct
+    \u201d \u201d PUNCT 9 punct
+    she she PRON 15 nsubj
+    said say VERB 2 parataxis VBD
+    . . PUNCT 2 punct
+    """,
+)

@@ -702,6 +702,14 @@ class TestMisparsedReports:
         reported = [a for a in run(parses.ACCORDING_TO_THEN_REPORTED) if a.cue is not None and a.cue.lemma == "report"]
         assert all("Fox" not in a.content.text for a in reported)
 
+    def test_a_quotation_opening_mid_clause_keeps_its_clause(self) -> None:
+        """'Clinton "caused tremendous havoc," he said.': the quotation opens inside the clause, so its subject is
+        part of what he said; a quotation after a colon keeps only itself."""
+        (said,) = run(parses.SUBJECT_THEN_QUOTE_HE_SAID)
+        assert [span.text for span in said.content.spans] == ["Clinton", "caused tremendous havoc"]
+        said = next(a for a in run(parses.DECLARED_COLON_QUOTE_SHE_SAID) if a.cue is not None and a.cue.lemma == "say")
+        assert [span.text for span in said.content.spans] == ["Change the world"]
+
     def test_coordinated_cue_after_a_that_clause(self) -> None:
         """'X said that S and called for Y': two attributions, both by X."""
         atts = run(parses.SAID_THAT_AND_CALLED_FOR)
