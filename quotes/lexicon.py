@@ -24,6 +24,15 @@ def _words(values: Any, key: str) -> frozenset[str]:
     return frozenset(v.strip().lower() for v in values if v.strip())
 
 
+IRREGULAR_FORMS = {
+    "said": "say", "told": "tell", "wrote": "write", "written": "write", "spoke": "speak", "spoken": "speak",
+    "thought": "think", "felt": "feel", "knew": "know", "known": "know", "saw": "see", "seen": "see",
+    "swore": "swear", "sworn": "swear", "sought": "seek", "heard": "hear", "meant": "mean",
+    "understood": "understand", "foresaw": "foresee", "foreseen": "foresee", "taught": "teach",
+}
+"""Irregular verb forms of cue verbs, for a lemmatizer that leaves a capitalised "Said" as it is."""
+
+
 @attrs.frozen
 class Lexicon:
     """Cue words (what attributes) and speaker words (who speaks)."""
@@ -93,8 +102,10 @@ class Lexicon:
         known = self._cue_verbs
         if lemma in known:
             return lemma
-        candidates = [lemma[:-1] if lemma.endswith("e") else lemma + "e"]
         word = form.lower()
+        if IRREGULAR_FORMS.get(word) in known:
+            return IRREGULAR_FORMS[word]  # "Said Dorothy Poynter, …" at a sentence start was lemmatized "Said"
+        candidates = [lemma[:-1] if lemma.endswith("e") else lemma + "e"]
         for suffix in ("ing", "ed", "es", "s", "d"):
             if word.endswith(suffix) and len(word) > len(suffix) + 2:
                 stem = word[: -len(suffix)]

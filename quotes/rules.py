@@ -182,7 +182,9 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     if speaker is not None:
         speaker = _past_time_word(sentence, speaker, word)
     if speaker and rule != "verb-interrupting":
-        if speaker not in content:
+        if speaker > word.id:
+            content = content - id_set(sentence.subtree(sentence.word(speaker)))  # "Said X, who …, "Q""
+        elif speaker not in content:
             content = content - (id_set(sentence.subtree(sentence.word(speaker))) - id_set(sentence.subtree(word)))
         content = content - set(range(speaker, word.id)) or content
     content = trimmed(sentence, _without_comment(sentence, content - set(cue_ids), lexicon))

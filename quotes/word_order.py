@@ -170,15 +170,20 @@ def initial_subject(sentence: Sentence, verb: Word) -> int | None:
 
 
 def inverted_speaker(sentence: Sentence, verb: Word) -> int | None:
-    """ '"Q," said [council member David Osei].': the noun right after a verb that follows a separator."""
+    """ '"Q," said [council member David Osei].': the noun right after a verb that follows a separator or opens
+    the sentence ('Said [Dorothy Poynter], "Q"')."""
     before = sentence.word(verb.id - 1)
     after = [w for w in sentence.words if w.id > verb.id and w.upos != "PUNCT"]
-    if before is None or before.text not in SEPARATORS or not after or not is_finite(verb):
+    opens = before is None and verb.id == 1  # "Said Dorothy Poynter, …, "Q""
+    if not (opens or (before is not None and before.text in SEPARATORS)) or not after or not is_finite(verb):
         return None
     nominal = next((w for w in after[:4] if w.upos in ("NOUN", "PROPN", "PRON") and w.head == verb.id
                     and not children_by(sentence, w, ["case"])), None)
     if nominal is not None and verb.lemma.lower() in LISTENER_VERBS and nominal.rel in ("obj", "iobj"):
         return None  # "…, told POLITICO that S": who was told, never who told
+    if opens and nominal is not None and not (
+            nominal.upos == "PROPN" and any(w.text in QUOTE_TOKENS for w in sentence.words if w.id > nominal.id)):
+        return None  # an opening imperative or participle ("Ask yourself: …", "Asked whether …")
     return nominal.id if nominal else None
 
 

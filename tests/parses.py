@@ -1836,3 +1836,27 @@ DECLARED_COLON_QUOTE_SHE_SAID = (
     . . PUNCT 2 punct
     """,
 )
+
+SAID_NAME_WHO_QUOTE = (
+    "Said Dorothy Poynter, who grew up with Ali, \u201cWe were proud of him.\u201d",
+    """
+    Said Said VERB 0 root VBD
+    Dorothy Dorothy PROPN 1 obj
+    Poynter Poynter PROPN 2 flat
+    , , PUNCT 5 punct
+    who who PRON 5 nsubj WP
+    grew grow VERB 2 acl:relcl VBD
+    up up ADP 5 compound:prt
+    with with ADP 9 case
+    Ali Ali PROPN 5 obl
+    , , PUNCT 14 punct
+    \u201c \u201c PUNCT 14 punct
+    We we PRON 14 nsubj
+    were be AUX 14 cop VBD
+    proud proud ADJ 1 parataxis JJ
+    of of ADP 16 case
+    him he PRON 14 obl
+    . . PUNCT 1 punct
+    \u201d \u201d PUNCT 1 punct
+    """,
+)

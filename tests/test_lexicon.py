@@ -58,6 +58,8 @@ class TestVerbLemma:
         assert lexicon.verb_lemma("vowe", "vowed") == "vow"
         assert lexicon.verb_lemma("endors", "endorsed") == "endorse"
         assert lexicon.verb_lemma("applaude", "applauded") == "applaud"
+        assert lexicon.verb_lemma("Said", "Said") == "say"  # a capitalised irregular form left unlemmatized
+        assert lexicon.verb_lemma("Told", "Told") == "tell"
         assert lexicon.verb_lemma("urging", "urging") == "urge"
 
     def test_leaves_other_lemmas_alone(self) -> None:

@@ -710,6 +710,14 @@ class TestMisparsedReports:
         said = next(a for a in run(parses.DECLARED_COLON_QUOTE_SHE_SAID) if a.cue is not None and a.cue.lemma == "say")
         assert [span.text for span in said.content.spans] == ["Change the world"]
 
+    def test_a_report_opening_the_sentence_before_its_speaker(self) -> None:
+        """'Said Dorothy Poynter, who grew up with Ali, "Q"': the capitalised 'Said' (which the lemmatizer left as
+        it was) reports the quotation, its speaker is the name after it, and her relative clause is not content."""
+        (said,) = run(parses.SAID_NAME_WHO_QUOTE)
+        assert said.cue is not None and said.cue.lemma == "say"
+        assert said.speaker is not None and said.speaker.span.text == "Dorothy Poynter"
+        assert said.content.quote == "We were proud of him"
+
     def test_coordinated_cue_after_a_that_clause(self) -> None:
         """'X said that S and called for Y': two attributions, both by X."""
         atts = run(parses.SAID_THAT_AND_CALLED_FOR)
