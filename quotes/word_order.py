@@ -103,8 +103,9 @@ def interrupting_report(sentence: Sentence, verb: Word) -> tuple[frozenset[int],
     if end is None or not any(w.upos in ("VERB", "AUX") for w in after) or after[0].xpos == "VBG":
         return None
     before = [w for w in words if w.id < start and w.upos != "PUNCT"]
-    if any(k.id < start for k in active_subjects(sentence, verb)):
-        return None  # "X, who …, told POLITICO, "Q"": the subject stands before the stretch
+    subjects = active_subjects(sentence, verb)
+    if subjects and subjects[0].id < start:
+        return None  # "X, who …, told POLITICO, "Q"": the subject stands before the stretch (not "X, officials said, …")
     if before and before[0].upos == "ADP" and not any(w.upos in ("VERB", "AUX") for w in before):
         return None  # "In her speech, Rhimes declared …": an opening phrase, not interrupted content
     first_finite = next((i for i, w in enumerate(after) if is_finite(w)), len(after))

@@ -1860,3 +1860,19 @@ SAID_NAME_WHO_QUOTE = (
     \u201d \u201d PUNCT 1 punct
     """,
 )
+
+OBAMA_OFFICIALS_SAID_TWO_SUBJECTS = (
+    "Mr. Obama, officials said, has become skeptical.",
+    """
+    Mr. Mr. PROPN 8 nsubj
+    Obama Obama PROPN 5 nsubj
+    , , PUNCT 2 punct
+    officials official NOUN 5 nsubj
+    said say VERB 8 parataxis VBD
+    , , PUNCT 1 punct
+    has have AUX 8 aux VBZ
+    become become VERB 0 root VBN
+    skeptical skeptical ADJ 8 xcomp
+    . . PUNCT 8 punct
+    """,
+)

@@ -718,6 +718,13 @@ class TestMisparsedReports:
         assert said.speaker is not None and said.speaker.span.text == "Dorothy Poynter"
         assert said.content.quote == "We were proud of him"
 
+    def test_an_interrupting_report_with_a_second_subject_misparsed(self) -> None:
+        """'Mr. Obama, officials said, has become skeptical' with 'Obama' parsed as another subject of 'said': the
+        report's own subject is the one beside it, so it still interrupts its content."""
+        (said,) = run(parses.OBAMA_OFFICIALS_SAID_TWO_SUBJECTS)
+        assert said.speaker is not None and said.speaker.span.text == "officials"
+        assert [span.text for span in said.content.spans] == ["Mr. Obama", "has become skeptical"]
+
     def test_coordinated_cue_after_a_that_clause(self) -> None:
         """'X said that S and called for Y': two attributions, both by X."""
         atts = run(parses.SAID_THAT_AND_CALLED_FOR)
