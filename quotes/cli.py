@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 
 from quotes.errors import QuotesError
 
@@ -26,8 +27,13 @@ def _stderr() -> Console:
     return Console(stderr=True, highlight=False)
 
 
+def _error(message: str) -> None:
+    """One red "quotes:" line on stderr; the message is shown as written (a "[html]" in it is text, not markup)."""
+    _stderr().print(f"[bold red]quotes:[/] {escape(message)}", markup=True, soft_wrap=True)
+
+
 def _fail(message: str) -> int:
-    _stderr().print(f"[bold red]quotes:[/] {message}", markup=True, soft_wrap=True)
+    _error(message)
     return 2
 
 
@@ -113,7 +119,7 @@ def _run_corpus(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
         summary = run_corpus(documents, out=out, jobs=args.jobs, max_seconds_per_doc=args.max_seconds_per_doc,
                              extractor_factory=factory, done_ids=done, total=total)
     _stderr().print(f"quotes: {summary.processed} documents processed, {summary.failed} failed, "
-                    f"{summary.skipped} skipped (already done) in {summary.seconds:.1f} s")
+                    f"{summary.skipped} skipped (already done) in {summary.seconds:.1f} s", markup=False)
     return exit_status(summary)
 
 
@@ -123,7 +129,7 @@ def _run_report(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
 
     failures = [d for d in documents if d.error]
     for doc in failures:
-        _stderr().print(f"[bold red]quotes:[/] {doc.id}: {doc.error}", soft_wrap=True)
+        _error(doc.error)  # already says which file or line
     good = [d for d in documents if not d.error]
     if not good:
         return 2
@@ -133,7 +139,7 @@ def _run_report(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
         try:
             articles.append(extractor.extract(doc.text, document=doc.id))
         except QuotesError as exc:
-            _stderr().print(f"[bold red]quotes:[/] {doc.id}: {exc}", soft_wrap=True)
+            _error(f"{doc.id}: {exc}")
             failures.append(doc)
     out = sys.stdout
     if args.format == "json":

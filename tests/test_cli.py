@@ -119,6 +119,14 @@ class TestBadInput:
         err = capsys.readouterr().err
         assert "Traceback" not in err and len(err.strip().splitlines()) == 1
 
+    def test_messages_are_shown_as_written(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """Brackets in a message or a file name are text, not Rich markup, and the file is named once."""
+        path = tmp_path / "[draft] empty.txt"
+        path.write_bytes(b"")
+        assert main([str(path)]) == 2
+        err = capsys.readouterr().err
+        assert err.count("[draft] empty.txt") == 1 and "no text to read" in err
+
     def test_missing_file(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A missing path is named in a one-line error."""
         assert main(["/no/such/article.txt"]) == 2
