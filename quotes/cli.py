@@ -125,6 +125,7 @@ def _run_corpus(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
 
 def _run_report(args: argparse.Namespace, documents, lexicon, max_chars: int) -> int:  # type: ignore[no-untyped-def]
     from quotes.extractor import Extractor
+    from quotes.inputs import looks_english
     from quotes.reporters import records, table
 
     failures = [d for d in documents if d.error]
@@ -133,6 +134,10 @@ def _run_report(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
     good = [d for d in documents if not d.error]
     if not good:
         return 2
+    for doc in good:
+        if not looks_english(doc.text):
+            _stderr().print(f"[yellow]quotes:[/] {escape(doc.id)}: does not look like English; quotes reads English "
+                            f"news, so attributions may be missing", soft_wrap=True)
     extractor = Extractor(resources_dir=args.stanza_resources, lexicon=lexicon, max_chars=max_chars)
     articles = []
     for doc in good:

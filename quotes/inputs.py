@@ -11,6 +11,7 @@ import codecs
 import contextlib
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -167,6 +168,28 @@ def check_text(text: str, max_chars: int = DEFAULT_MAX_CHARS, *, name: str | Non
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise DecodingError(f"{where}invalid Unicode (a lone surrogate) at character {exc.start:,}") from exc
+
+
+COMMON_ENGLISH = frozenset("""
+the of and to a in is that for it on was with he as at by said this be are have from not his but they or an has
+we will would who their been were more which she her you i about had there one can if all also
+""".split())
+"""Frequent English words: 16–45 % of the words of PolNeAR's English news, 0–10 % of German, French, Spanish."""
+
+_LETTER_RUNS = re.compile(r"[^\W\d_]+")
+
+
+def looks_english(text: str, *, least: int = 40) -> bool:
+    """Whether ``text`` reads as English: at least 12 % of its words are common English ones.
+
+    The bundled models and the cue lexicon are English; on other languages quotes finds little or
+    nothing, and the command line says so instead of printing an empty table without comment.
+    Texts of fewer than ``least`` words are given the benefit of the doubt.
+    """
+    words = _LETTER_RUNS.findall(text[:20_000].lower())
+    if len(words) < least:
+        return True
+    return sum(w in COMMON_ENGLISH for w in words) / len(words) >= 0.12  # PolNeAR's 924 texts: 16 % or more
 
 
 def looks_like_html(text: str) -> bool:

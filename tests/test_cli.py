@@ -127,6 +127,17 @@ class TestBadInput:
         err = capsys.readouterr().err
         assert err.count("[draft] empty.txt") == 1 and "no text to read" in err
 
+    def test_non_english_text_is_read_with_a_warning(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """A German article is still read (best effort), with one line saying it does not look like English."""
+        from tests.test_inputs import GERMAN
+
+        path = tmp_path / "de.txt"
+        path.write_text(GERMAN, encoding="utf-8")
+        assert main([str(path), "--format", "json"]) == 0
+        captured = capsys.readouterr()
+        assert json.loads(captured.out)["document"] == str(path)
+        assert "does not look like English" in captured.err and len(captured.err.strip().splitlines()) == 1
+
     def test_missing_file(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A missing path is named in a one-line error."""
         assert main(["/no/such/article.txt"]) == 2

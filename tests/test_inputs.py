@@ -25,6 +25,7 @@ from quotes.inputs import (
     check_text,
     count_documents,
     iter_documents,
+    looks_english,
     looks_like_html,
     read_text_file,
 )
@@ -201,6 +202,30 @@ class TestCheckText:
             check_text(text, 200)
         except InputError:
             pass
+
+
+GERMAN = ("Der Bundeskanzler sagte am Montag in Berlin, dass die Regierung an ihrem Kurs festhalten werde. Die "
+          "Opposition kritisierte die Entscheidung scharf und sprach von einem schweren Fehler. Man werde alle "
+          "Möglichkeiten prüfen, hieß es aus der Fraktion. Der Minister erklärte, die Lage sei ernst, aber "
+          "beherrschbar, und kündigte weitere Gespräche mit den Ländern an.")
+SPANISH = ("El presidente dijo el lunes que el gobierno mantendrá su política. La oposición criticó duramente la "
+           "decisión y habló de un grave error. El ministro explicó que la situación era seria pero controlable y "
+           "anunció nuevas conversaciones con las regiones la próxima semana.")
+
+
+class TestLanguage:
+    def test_english_news_reads_as_english(self) -> None:
+        """Every text of the project's own corpus is English, however short its words."""
+        from tests.conftest import CORPORA
+
+        assert all(looks_english(p.read_text(encoding="utf-8")) for p in CORPORA.glob("*.txt"))
+
+    @pytest.mark.parametrize("text", [GERMAN, SPANISH])
+    def test_other_languages_do_not(self, text: str) -> None:
+        assert not looks_english(text)
+
+    def test_short_texts_get_the_benefit_of_the_doubt(self) -> None:
+        assert looks_english("Der Minister sagte: \"Wir gewinnen.\"")
 
 
 class TestIterDocuments:
