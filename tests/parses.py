@@ -1876,3 +1876,25 @@ OBAMA_OFFICIALS_SAID_TWO_SUBJECTS = (
     . . PUNCT 8 punct
     """,
 )
+
+SAYING_COMMA_QUOTE_MISATTACHED = (
+    "Sanders stepped up his emphasis, saying, \u201cWe have got to act.\u201d",
+    """
+    Sanders Sanders PROPN 2 nsubj
+    stepped step VERB 0 root VBD
+    up up ADP 2 compound:prt
+    his his PRON 5 nmod:poss
+    emphasis emphasis NOUN 2 obj
+    , , PUNCT 7 punct
+    saying say VERB 2 advcl VBG
+    , , PUNCT 12 punct
+    \u201c \u201c PUNCT 12 punct
+    We we PRON 12 nsubj
+    have have AUX 12 aux VBP
+    got get VERB 2 parataxis VBN
+    to to PART 14 mark
+    act act VERB 12 xcomp VB
+    . . PUNCT 12 punct
+    \u201d \u201d PUNCT 12 punct
+    """,
+)

@@ -725,6 +725,13 @@ class TestMisparsedReports:
         assert said.speaker is not None and said.speaker.span.text == "officials"
         assert [span.text for span in said.content.spans] == ["Mr. Obama", "has become skeptical"]
 
+    def test_a_quotation_after_saying_and_a_comma(self) -> None:
+        """'…, saying, "We have got to act."' with the quotation hung on the main verb: the quotation is what
+        Sanders said."""
+        saying = next(a for a in run(parses.SAYING_COMMA_QUOTE_MISATTACHED) if a.cue is not None and a.cue.lemma == "say")
+        assert saying.content.quote == "We have got to act"
+        assert saying.speaker is not None and saying.speaker.span.text == "Sanders"
+
     def test_coordinated_cue_after_a_that_clause(self) -> None:
         """'X said that S and called for Y': two attributions, both by X."""
         atts = run(parses.SAID_THAT_AND_CALLED_FOR)
