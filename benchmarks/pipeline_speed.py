@@ -92,9 +92,9 @@ def _timed_runs(nlp: Any, text: str, repeat: int) -> tuple[list[float], int, Any
     from quotes import encoder_cache
 
     nlp("Warm up the pipeline once.")
+    cache = encoder_cache.installed()
     runs, doc = [], None
     for _ in range(max(1, repeat)):
-        cache = encoder_cache.installed()
         if cache is not None:
             cache.clear()  # every run encodes its sentences afresh, as a new text would
         started = time.perf_counter()

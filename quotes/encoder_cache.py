@@ -177,11 +177,11 @@ def install(limit: int | None = 4096) -> EncoderCache:
     """Route Stanza's tagger and parser through one shared cache (idempotent); returns the cache."""
     import importlib
 
+    cache = installed()
+    if cache is not None:
+        return cache
     modules = [importlib.import_module(name) for name in PATCHED_MODULES]
-    current = modules[0].extract_bert_embeddings
-    if isinstance(current, EncoderCache):
-        return current
-    cache = EncoderCache(current, limit)
+    cache = EncoderCache(modules[0].extract_bert_embeddings, limit)
     for module in modules:
         module.extract_bert_embeddings = cache
     return cache

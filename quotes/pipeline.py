@@ -117,7 +117,7 @@ def build_stanza(resources_dir: str | os.PathLike[str] | None = None, *, process
     import stanza
 
     bf16 = encoder_cache.native_bf16() and not stanza_inference
-    if stanza_inference and tokenizer_windows._stanza_predict:
+    if stanza_inference and encoder_cache.installed() is not None:
         raise ModelError("Stanza's own inference code was already replaced in this process")
     if not stanza_inference:
         _install_inference_changes(bf16)

@@ -381,10 +381,15 @@ def _stolen_subject(sentence: Sentence, verb: Word, clause: Word) -> set[int]:
     return set()
 
 
+def _clause_start(sentence: Sentence, clause: Word) -> tuple[Word, Word | None]:
+    """The first word of a clause that is not punctuation, and the word right before it."""
+    first = next((w for w in sentence.subtree(clause) if w.upos != "PUNCT"), clause)
+    return first, sentence.word(first.id - 1)
+
+
 def _chained_report(sentence: Sentence, verb: Word, clause: Word, lexicon: Lexicon) -> bool:
     """ "S, the department said" / "said, adding that S" hung on the cue as its complement: a report, not content."""
-    first = next((w for w in sentence.subtree(clause) if w.upos != "PUNCT"), clause)
-    before = sentence.word(first.id - 1)
+    first, before = _clause_start(sentence, clause)
     while before is not None and _closes_quotation(sentence, before):
         before = sentence.word(before.id - 1)  # 'said "Q," adding that S'
     return (clause.id > verb.id and _is_cue_verb(lexicon.verb_lemma(clause.lemma, clause.text), lexicon)
@@ -394,8 +399,7 @@ def _chained_report(sentence: Sentence, verb: Word, clause: Word, lexicon: Lexic
 
 def _participle_aside(sentence: Sentence, verb: Word, clause: Word) -> bool:
     """ "S, he said, wiping sweat off his face": a participle after a comma hung on the cue describes the speaker."""
-    first = next((w for w in sentence.subtree(clause) if w.upos != "PUNCT"), clause)
-    before = sentence.word(first.id - 1)
+    first, before = _clause_start(sentence, clause)
     return (clause.id > verb.id and first.id == clause.id and clause.xpos == "VBG" and before is not None
             and before.text in CLAUSE_BREAKS and not active_subjects(sentence, clause) and not marked(sentence, clause))
 
