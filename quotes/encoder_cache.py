@@ -113,37 +113,56 @@ class WithoutTopLayer:
 
     Without a learned layer mix Stanza averages ``hidden_states[-4:-1]``: for
     MiniLM's six layers, the outputs of layers 3–5. Layer 6 is computed and
-    thrown away, a sixth of the encoder's time. This runs the layers below it
-    and repeats layer 5's output in layer 6's place, so the same three states
-    are averaged.
+    thrown away, a sixth of the encoder's time. This calls the model's public
+    ``forward`` on a shallow copy whose encoder holds every layer but the top
+    one (the weights are shared, not copied), and repeats layer 5's output in
+    layer 6's place, so the same three states are averaged.
     """
 
     _hf_peft_config_loaded = False
 
     def __init__(self, model: Any) -> None:
         self.model = model
+        self.shallow = _without_top_layer(model)
 
     @classmethod
     def wrap(cls, model: Any) -> Any:
         """``model`` wrapped, when it is a single-stack encoder with layers to spare; otherwise ``model`` itself."""
+        if isinstance(model, cls):
+            return model
+        wrapped = _WRAPPED.get(id(model))
+        if wrapped is not None and wrapped.model is model:
+            return wrapped
         layers = getattr(getattr(model, "encoder", None), "layer", None)
         if (getattr(model, "_hf_peft_config_loaded", True) or layers is None or len(layers) < 4
-                or not hasattr(model, "_create_attention_masks") or getattr(model.config, "is_decoder", True)):
+                or not hasattr(layers, "__getitem__") or getattr(model.config, "is_decoder", True)):
             return model
-        return cls(model)
+        wrapped = cls(model)
+        _WRAPPED[id(model)] = wrapped
+        return wrapped
 
     def __call__(self, input_ids: Any, attention_mask: Any = None, output_hidden_states: bool = True) -> Any:
         from types import SimpleNamespace
 
-        model = self.model
-        hidden = model.embeddings(input_ids=input_ids)
-        mask, _ = model._create_attention_masks(attention_mask=attention_mask, encoder_attention_mask=None,
-                                                embedding_output=hidden, encoder_hidden_states=None, cache=None)
-        states = [hidden]
-        for layer in model.encoder.layer[:-1]:
-            hidden = layer(hidden, mask)
-            states.append(hidden)
-        return SimpleNamespace(hidden_states=(*states, hidden))
+        states = self.shallow(input_ids=input_ids, attention_mask=attention_mask, output_hidden_states=True).hidden_states
+        return SimpleNamespace(hidden_states=(*states, states[-1]))
+
+
+_WRAPPED: dict[int, WithoutTopLayer] = {}
+"""One wrapper per encoder, so the shallow copy is made once per model, not per batch."""
+
+
+def _without_top_layer(model: Any) -> Any:
+    """A shallow copy of ``model`` whose encoder runs all layers but the top one; ``model`` is left as it was."""
+    import copy
+
+    encoder = copy.copy(model.encoder)
+    encoder._modules = dict(model.encoder._modules)
+    encoder.layer = model.encoder.layer[:-1]
+    shallow = copy.copy(model)
+    shallow._modules = dict(model._modules)
+    shallow.encoder = encoder
+    return shallow
 
 
 def native_bf16() -> bool:
