@@ -58,14 +58,14 @@ def main() -> None:
         torch.set_num_threads(args.threads)
     text = sample_text(args.data, args.tokens)
     if args.stanza_inference:
-        from quotes.pipeline import build_stanza
+        from quotes.parsing.pipeline import build_stanza
 
         runs, words, _ = _timed_runs(build_stanza(stanza_inference=True), text, args.repeat)
         print(json.dumps({"words": words, "seconds": runs}))
         return
     baseline = None if args.no_baseline else _baseline(args)
     started = time.perf_counter()
-    from quotes.pipeline import build_stanza
+    from quotes.parsing.pipeline import build_stanza
 
     nlp = build_stanza()
     load = time.perf_counter() - started
@@ -89,7 +89,7 @@ def main() -> None:
 
 def _timed_runs(nlp: Any, text: str, repeat: int) -> tuple[list[float], int, Any]:
     """Seconds per run of the whole pipeline over ``text`` (each with a cleared encoder cache), words, last doc."""
-    from quotes import encoder_cache
+    from quotes.parsing.speedups import encoder_cache
 
     nlp("Warm up the pipeline once.")
     cache = encoder_cache.installed()
@@ -107,12 +107,13 @@ def _processor_shares(nlp: Any, text: str) -> dict[str, float]:
     """Seconds each processor takes on ``text`` given the output of those before it."""
     import stanza
 
-    from quotes import encoder_cache
+    from quotes.parsing.speedups import encoder_cache
 
-    cache = encoder_cache.install()
+    cache = encoder_cache.installed()
     shares = {}
     for name, processor in nlp.processors.items():
-        cache.clear()  # each probe pays for the encoder once, as the pipeline run did
+        if cache is not None:
+            cache.clear()  # each probe pays for the encoder once, as the pipeline run did
         probe = stanza.Document([], text=text)
         for earlier, proc in nlp.processors.items():
             if earlier == name:

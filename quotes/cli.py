@@ -202,7 +202,7 @@ def run_parse(argv: list[str]) -> int:
     from quotes.conllu import to_conllu
     from quotes.inputs import DEFAULT_MAX_CHARS
     from quotes.inputs import iter_documents
-    from quotes.pipeline import Parser
+    from quotes.parsing.pipeline import Parser
 
     docs = list(iter_documents([args.file], input_format="text", max_chars=DEFAULT_MAX_CHARS))
     if docs and docs[0].error:
@@ -230,7 +230,7 @@ def run_models(argv: list[str]) -> int:
                                      "what they were trained on and their scores.")
     parser.add_argument("--format", choices=["table", "json"], default="table")
     args = parser.parse_args(argv)
-    from quotes.pipeline import BUNDLED_DIR, bundled_files, bundled_manifest
+    from quotes.parsing.pipeline import BUNDLED_DIR, bundled_files, bundled_manifest
 
     manifest = bundled_manifest()
     files = [{"path": str(p), "bytes": p.stat().st_size} for p in bundled_files()]

@@ -18,7 +18,7 @@ from quotes.lexicon import Lexicon
 from quotes.parsed import ParsedDoc
 
 if TYPE_CHECKING:
-    from quotes.pipeline import Parser
+    from quotes.parsing.pipeline import Parser
 
 BATCH_SIZE = 8
 
@@ -28,7 +28,7 @@ class Extractor:
 
     def __init__(self, *, resources_dir: str | os.PathLike[str] | None = None, lexicon: Lexicon | None = None,
                  threads: int | None = None, max_chars: int = DEFAULT_MAX_CHARS) -> None:
-        from quotes.pipeline import Parser
+        from quotes.parsing.pipeline import Parser
 
         self.lexicon = lexicon or Lexicon.default()
         self.max_chars = max_chars

@@ -28,7 +28,7 @@ from quotes.evaluation.brat import load_gold  # noqa: E402
 from quotes.evaluation.report import print_mistakes, print_scores  # noqa: E402
 from quotes.evaluation.scoring import evaluate, relations_from_article  # noqa: E402
 from quotes.lexicon import Lexicon  # noqa: E402
-from quotes.pipeline import BUNDLED_DIR  # noqa: E402
+from quotes.parsing.pipeline import BUNDLED_DIR  # noqa: E402
 
 
 def main() -> None:
@@ -60,7 +60,7 @@ def main() -> None:
             parsed = pickle.loads(path.read_bytes())
         else:
             if parser_obj is None:
-                from quotes.pipeline import Parser
+                from quotes.parsing.pipeline import Parser
 
                 parser_obj = Parser()
             parsed = parser_obj.parse(doc.text)

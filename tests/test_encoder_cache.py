@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quotes.encoder_cache import EncoderCache
+from quotes.parsing.speedups.encoder_cache import EncoderCache
 
 
 class FakeEncoder:
@@ -99,7 +99,7 @@ def test_bf16_runs_the_encoder_under_autocast_and_stores_float32() -> None:
 
 
 def test_fp32_can_be_forced(monkeypatch) -> None:
-    from quotes import encoder_cache
+    from quotes.parsing.speedups import encoder_cache
 
     monkeypatch.setenv(encoder_cache.PRECISION_ENV, "fp32")
     assert encoder_cache.native_bf16() is False

@@ -7,8 +7,8 @@ import random
 import pytest
 import torch
 
-from quotes import padded_tensors
-from quotes.padded_tensors import get_long_tensor
+from quotes.parsing.speedups import padded_tensors
+from quotes.parsing.speedups.padded_tensors import get_long_tensor
 
 
 @pytest.mark.parametrize("seed", range(5))

@@ -8,8 +8,8 @@ import socket
 import pytest
 
 from quotes.errors import ModelError
-from quotes.normalize import normalize
-from quotes.pipeline import BUNDLED_DIR, PRIMITIVE_CACHE, Parser, build_stanza, bundled_files, bundled_manifest
+from quotes.parsing.normalize import normalize
+from quotes.parsing.pipeline import BUNDLED_DIR, PRIMITIVE_CACHE, Parser, build_stanza, bundled_files, bundled_manifest
 
 pytestmark = pytest.mark.integration
 
@@ -85,7 +85,7 @@ class TestStanzaInference:
         import sys
 
         script = (
-            "from quotes.pipeline import build_stanza; import stanza.models.tokenization.utils as u; "
+            "from quotes.parsing.pipeline import build_stanza; import stanza.models.tokenization.utils as u; "
             "nlp = build_stanza(processors='tokenize,mwt', stanza_inference=True); "
             "assert u.predict.__module__ == 'stanza.models.tokenization.utils'; "
             "print([t.text for s in nlp('Mr. Smith said so. It rained.').sentences for t in s.tokens])"

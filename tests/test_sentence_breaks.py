@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quotes.sentence_breaks import ends_with_title, mend
+from quotes.parsing.sentence_breaks import ends_with_title, mend
 
 
 def _tokens(words: list[str], start: int = 0) -> list[dict]:
@@ -74,7 +74,7 @@ class TestMendDocument:
         return stanza.Document(sentences, text=text)
 
     def test_a_title_break_is_joined(self) -> None:
-        from quotes.sentence_breaks import mend_document
+        from quotes.parsing.sentence_breaks import mend_document
 
         doc = self._doc([["Her", "rival", ",", "Sen."], ["Bernie", "Sanders", "said", "no", "."]])
         mended = mend_document(doc)
@@ -83,7 +83,7 @@ class TestMendDocument:
         assert mended.sentences[0].tokens[4].start_char == self.TEXT.index("Bernie")
 
     def test_a_document_without_title_breaks_is_returned_unchanged(self) -> None:
-        from quotes.sentence_breaks import mend_document
+        from quotes.parsing.sentence_breaks import mend_document
 
         doc = self._doc([["It", "rained", "."], ["Sen.", "Bernie", "Sanders", "said", "no", "."]],
                         "It rained. Sen. Bernie Sanders said no.")
@@ -113,7 +113,7 @@ class TestRunOn:
         assert second[0]["text"] == "New"
 
     def test_breaks_after_punctuation_or_at_a_line_break_stay(self) -> None:
-        from quotes.sentence_breaks import runs_on
+        from quotes.parsing.sentence_breaks import runs_on
 
         sentences = self._sentences()
         assert not runs_on(sentences[1], sentences[2][0], self.TEXT)  # ends in "."
@@ -124,7 +124,7 @@ class TestRunOn:
         assert len(mend(self._sentences())) == 3
 
     def test_joins_stop_at_the_length_cap(self) -> None:
-        from quotes.sentence_breaks import MAX_JOINED_TOKENS
+        from quotes.parsing.sentence_breaks import MAX_JOINED_TOKENS
 
         words = ["word"] * (MAX_JOINED_TOKENS // 2 + 1)
         text = " ".join(words * 2)
@@ -136,7 +136,7 @@ class TestRunOn:
 
     def test_a_break_after_a_quotations_comma_is_joined(self) -> None:
         """'“It is my job,” | Weiner said.' is one sentence; 'Rock!” | Clinton said.' ends at the '!'."""
-        from quotes.sentence_breaks import runs_on
+        from quotes.parsing.sentence_breaks import runs_on
 
         text = "“It is my job,” Weiner said. “Rock!” Clinton said."
 

@@ -49,7 +49,7 @@ def _parse_both(nlp: Any, owner: type, name: str, original: Any) -> tuple[list[A
 def test_labelling_only_the_chosen_arcs_gives_stanzas_parses(nlp) -> None:  # type: ignore[no-untyped-def]
     from stanza.models.depparse.model import GraphParser
 
-    from quotes import tree_decoding
+    from quotes.parsing.speedups import tree_decoding
 
     model = nlp.processors["depparse"].trainer.model
     precision = getattr(model, "bf16_labels", False)
@@ -64,7 +64,7 @@ def test_labelling_only_the_chosen_arcs_gives_stanzas_parses(nlp) -> None:  # ty
 def test_lemmatizing_each_unseen_pair_once_gives_stanzas_lemmas(nlp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from stanza.pipeline.lemma_processor import LemmaProcessor
 
-    from quotes import unseen_lemmas
+    from quotes.parsing.speedups import unseen_lemmas
 
     sent: list[list[tuple[str, str]]] = []
     predict = unseen_lemmas._predict
@@ -79,7 +79,7 @@ def test_lemmatizing_each_unseen_pair_once_gives_stanzas_lemmas(nlp, monkeypatch
 def test_one_character_model_run_per_spelling_gives_stanzas_vectors(nlp) -> None:  # type: ignore[no-untyped-def]
     from stanza.models.common.char_model import CharacterModel
 
-    from quotes import spelling_vectors
+    from quotes.parsing.speedups import spelling_vectors
 
     ours, theirs = _parse_both(nlp, CharacterModel, "forward", spelling_vectors._stanza_forward[0])
     assert ours == theirs
@@ -100,7 +100,7 @@ def test_one_character_model_run_per_spelling_gives_stanzas_vectors(nlp) -> None
 def test_memoized_feature_names_give_stanzas_tags(nlp) -> None:  # type: ignore[no-untyped-def]
     from stanza.models.common.vocab import CompositeVocab
 
-    from quotes import feature_names
+    from quotes.parsing.speedups import feature_names
 
     ours, theirs = _parse_both(nlp, CompositeVocab, "id2unit", feature_names._stanza_id2unit[0])
     assert ours == theirs
@@ -113,7 +113,7 @@ def test_memoized_feature_names_give_stanzas_tags(nlp) -> None:  # type: ignore[
 def test_skipping_the_unread_top_layer_gives_stanzas_encoder_vectors(nlp) -> None:  # type: ignore[no-untyped-def]
     from stanza.models.common.bert_embedding import extract_bert_embeddings
 
-    from quotes.encoder_cache import WithoutTopLayer
+    from quotes.parsing.speedups.encoder_cache import WithoutTopLayer
 
     model = nlp.processors["pos"].trainer.model
     bert, tokenizer = model.bert_model, model.bert_tokenizer
@@ -137,7 +137,7 @@ def _tokens(nlp: Any, texts: list[str]) -> list[list[tuple[int, int]]]:
 def test_windows_read_with_their_own_lengths_give_stanzas_tokens(nlp) -> None:  # type: ignore[no-untyped-def]
     import stanza.models.tokenization.utils as tokenize_utils
 
-    from quotes import tokenizer_windows
+    from quotes.parsing.speedups import tokenizer_windows
 
     one_paragraph = " ".join(TEXT.split())
     assert len(one_paragraph) > 3 * 1000  # read in several windows, each resumed after a sentence break
@@ -152,7 +152,7 @@ def test_windows_read_with_their_own_lengths_give_stanzas_tokens(nlp) -> None:  
 def test_a_paragraphs_tokens_do_not_depend_on_its_batch(nlp) -> None:  # type: ignore[no-untyped-def]
     import stanza.models.tokenization.utils as tokenize_utils
 
-    from quotes import tokenizer_windows
+    from quotes.parsing.speedups import tokenizer_windows
 
     paragraphs = [p.strip() for p in TEXT.split("\n\n") if p.strip()]
     joined = "\n\n".join(paragraphs)

@@ -99,7 +99,7 @@ class TestTuneRunner:
         assert data.DataLoader(None, 1, {}, None, vocab="dev", evaluation=True).vocab == "dev"
 
     def test_saved_vocabulary_of_the_bundled_parser(self) -> None:
-        from quotes.pipeline import BUNDLED_DIR
+        from quotes.parsing.pipeline import BUNDLED_DIR
         from quotes.training import tune
 
         vocab = tune._saved_vocab(str(BUNDLED_DIR / "parser.pt"))

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from stanza.models.common.chuliu_edmonds import chuliu_edmonds_one_root
 
-from quotes.tree_decoding import TreeDecoder, greedy_tree
+from quotes.parsing.speedups.tree_decoding import TreeDecoder, greedy_tree
 
 NEG = -1e9
 
@@ -70,7 +70,7 @@ def test_decoder_agrees_with_stanzas_search(seed: int) -> None:
 def test_cycles_are_the_ones_stanzas_tarjan_finds(seed: int) -> None:
     from stanza.models.common.chuliu_edmonds import tarjan
 
-    from quotes.tree_decoding import cycles
+    from quotes.parsing.speedups.tree_decoding import cycles
 
     rng = np.random.default_rng(seed)
     n = int(rng.integers(2, 40))
@@ -86,7 +86,7 @@ def test_cycles_are_the_ones_stanzas_tarjan_finds(seed: int) -> None:
 
 
 def test_cycles_of_a_tree_and_of_a_ring() -> None:
-    from quotes.tree_decoding import cycles
+    from quotes.parsing.speedups.tree_decoding import cycles
 
     assert cycles(np.array([0, 2, 0, 2])) == []
     (ring,) = cycles(np.array([0, 2, 3, 1, 1]))

@@ -14,7 +14,7 @@ from typing import Any
 
 import torch
 
-from quotes.pipeline import BUNDLED_DIR, ENCODER_NAME, PROCESSOR_FILES
+from quotes.parsing.pipeline import BUNDLED_DIR, ENCODER_NAME, PROCESSOR_FILES
 from quotes.training.stages import SHORTHAND, Layout
 
 SAVED_NAMES = {

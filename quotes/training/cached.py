@@ -10,7 +10,7 @@ from __future__ import annotations
 import runpy
 import sys
 
-from quotes.encoder_cache import install
+from quotes.parsing.speedups.encoder_cache import install
 
 
 def main() -> None:

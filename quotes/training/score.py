@@ -16,7 +16,7 @@ from stanza.utils.conll import CoNLL
 from stanza.utils.datasets.conllu_to_text import convert_text
 from udtools import udeval
 
-from quotes.pipeline import BUNDLED_DIR, build_stanza
+from quotes.parsing.pipeline import BUNDLED_DIR, build_stanza
 from quotes.training import data as ud
 from quotes.training.stages import Layout
 

