@@ -20,8 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from quotes.corpus import make_extractor, run_corpus
-from quotes.inputs import Document, iter_documents
+from quotes.app.corpus import make_extractor, run_corpus
+from quotes.app.inputs import Document, iter_documents
 
 DEFAULT_DIR = Path(__file__).resolve().parents[2] / "shared" / "polnear" / "dev" / "text"
 TARGET = 1.7

@@ -1,6 +1,6 @@
 """quotes: who said what in a news article — quotes, paraphrases and their speakers, offline."""
 
-from quotes.attribution import Article, Attribution, Content, Cue, QuoteKind, Span, Speaker, SpeakerType
+from quotes.core.attribution import Article, Attribution, Content, Cue, QuoteKind, Span, Speaker, SpeakerType
 from quotes.errors import (
     BinaryInputError,
     DecodingError,
@@ -12,7 +12,7 @@ from quotes.errors import (
     QuotesError,
 )
 from quotes.extractor import Extractor, extract
-from quotes.lexicon import Lexicon
+from quotes.core.lexicon import Lexicon
 
 __all__ = [
     "Article",

@@ -2,6 +2,6 @@
 
 import sys
 
-from quotes.cli import main
+from quotes.app.cli import main
 
 sys.exit(main())

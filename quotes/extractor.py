@@ -11,11 +11,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from quotes.assemble import assemble
-from quotes.attribution import Article
-from quotes.inputs import DEFAULT_MAX_CHARS, check_text
-from quotes.lexicon import Lexicon
-from quotes.parsed import ParsedDoc
+from quotes.core.assemble import assemble
+from quotes.core.attribution import Article
+from quotes.app.inputs import DEFAULT_MAX_CHARS, check_text
+from quotes.core.lexicon import Lexicon
+from quotes.core.parsed import ParsedDoc
 
 if TYPE_CHECKING:
     from quotes.parsing.pipeline import Parser

@@ -16,8 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from quotes.corpus import exit_status, load_done_ids, make_extractor, run_corpus
-from quotes.inputs import count_documents, iter_documents
+from quotes.app.corpus import exit_status, load_done_ids, make_extractor, run_corpus
+from quotes.app.inputs import count_documents, iter_documents
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "shared" / "polnear"
 SHOWN_ERRORS = 20

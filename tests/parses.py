@@ -7,8 +7,8 @@ same reader users get from ``quotes parse``.
 
 from __future__ import annotations
 
-from quotes.conllu import from_conllu
-from quotes.parsed import ParsedDoc
+from quotes.core.conllu import from_conllu
+from quotes.core.parsed import ParsedDoc
 
 
 def conllu(rows: str) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import quotes.extractor
-from quotes.cli import SUBCOMMANDS, main
+from quotes.app.cli import SUBCOMMANDS, main
 from tests.conftest import CORPORA, ROOT
 
 pytestmark = pytest.mark.integration

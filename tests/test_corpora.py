@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.evaluation.brat import GoldDocument, load_gold
-from quotes.evaluation.scoring import relations_from_article, score_document
+from quotes.app.evaluation.brat import GoldDocument, load_gold
+from quotes.app.evaluation.scoring import relations_from_article, score_document
 from tests.conftest import CORPORA
 
 pytestmark = pytest.mark.integration

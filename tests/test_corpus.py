@@ -1,4 +1,4 @@
-"""Tests for quotes.corpus with a fake extractor: streaming, failures, timeouts, resume, kill -9."""
+"""Tests for quotes.app.corpus with a fake extractor: streaming, failures, timeouts, resume, kill -9."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from quotes.attribution import Article, Attribution, Content, QuoteKind, Span
-from quotes.corpus import (
+from quotes.core.attribution import Article, Attribution, Content, QuoteKind, Span
+from quotes.app.corpus import (
     CorpusSummary,
     error_line,
     exit_status,
@@ -25,7 +25,7 @@ from quotes.corpus import (
     run_corpus,
 )
 from quotes.errors import EmptyInputError, InputError, ModelError
-from quotes.inputs import Document, iter_documents
+from quotes.app.inputs import Document, iter_documents
 
 
 class FakeExtractor:
@@ -233,8 +233,8 @@ import sys
 sys.path[:0] = {path!r}
 from {module} import FakeExtractor
 from functools import partial
-from quotes.corpus import load_done_ids, run_corpus
-from quotes.inputs import iter_documents
+from quotes.app.corpus import load_done_ids, run_corpus
+from quotes.app.inputs import iter_documents
 
 if __name__ == "__main__":  # spawned workers import this file again
     output = sys.argv[1]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quotes.assemble import assemble
-from quotes.attribution import Attribution
-from quotes.lexicon import Lexicon
-from quotes.parsed import ParsedDoc, Sentence, Word
+from quotes.core.assemble import assemble
+from quotes.core.attribution import Attribution
+from quotes.core.lexicon import Lexicon
+from quotes.core.parsed import ParsedDoc, Sentence, Word
 
 VOCAB = [
     ("said", "say", "VERB"), ("told", "tell", "VERB"), ("warned", "warn", "VERB"), ("added", "add", "VERB"),

@@ -1,4 +1,4 @@
-"""Tests for quotes.inputs: sources to documents, and every kind of bad input."""
+"""Tests for quotes.app.inputs: sources to documents, and every kind of bad input."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from quotes.errors import (
     InputError,
     InputTooLargeError,
 )
-from quotes.inputs import (
+from quotes.app.inputs import (
     DEFAULT_MAX_CHARS,
     STDIN_ID,
     Document,

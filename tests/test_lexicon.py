@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from quotes.errors import LexiconError
-from quotes.lexicon import Lexicon
+from quotes.core.lexicon import Lexicon
 
 
 def write(tmp_path: Path, data: object) -> Path:

@@ -1,4 +1,4 @@
-"""Tests for finding quotations by their marks (quotes.quotemarks)."""
+"""Tests for finding quotations by their marks (quotes.core.quotemarks)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quotes.quotemarks import STYLES, Quotation, find_quotations
+from quotes.core.quotemarks import STYLES, Quotation, find_quotations
 
 NBSP = "\u00a0"
 ALL_MARKS = "\"'“”„«»‘’"

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from quotes.attribution import Article
+from quotes.core.attribution import Article
 from quotes.errors import EmptyInputError, InputTooLargeError
 
 pytestmark = pytest.mark.integration

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.assemble import assemble
-from quotes.attribution import Attribution, QuoteKind, SpeakerType
-from quotes.lexicon import Lexicon
+from quotes.core.assemble import assemble
+from quotes.core.attribution import Attribution, QuoteKind, SpeakerType
+from quotes.core.lexicon import Lexicon
 from tests import parses
 from tests.parses import doc
 

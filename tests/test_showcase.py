@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from quotes.attribution import Article, QuoteKind
+from quotes.core.attribution import Article, QuoteKind
 from tests.conftest import CORPORA
 
 pytestmark = pytest.mark.integration

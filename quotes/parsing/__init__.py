@@ -1,0 +1,1 @@
+"""Parsing: the only code that imports stanza, torch or transformers; it hands the rest a ``ParsedDoc``."""

@@ -12,7 +12,7 @@ import re
 
 import attrs
 
-from quotes.quotemarks import double_apostrophes
+from quotes.core.quotemarks import double_apostrophes
 
 _SAME_LENGTH = str.maketrans({
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"',

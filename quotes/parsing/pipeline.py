@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from quotes.errors import ModelError
-from quotes.parsed import ParsedDoc, Sentence, Word
+from quotes.core.parsed import ParsedDoc, Sentence, Word
 from quotes.parsing import speedups
 from quotes.parsing.normalize import Normalized, normalize
 from quotes.parsing.sentence_breaks import mend_document

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from quotes.evaluation.brat import GoldError, Relation, load_gold, parse_ann
+from quotes.app.evaluation.brat import GoldError, Relation, load_gold, parse_ann
 
 POLNEAR_DEV = Path(__file__).parents[2].parent / "shared" / "polnear" / "dev"
 

@@ -11,8 +11,8 @@ import pytest
 from rich.console import Console
 
 from quotes.errors import EmptyInputError
-from quotes.evaluation.brat import Relation
-from quotes.evaluation.command import main, read_predictions
+from quotes.app.evaluation.brat import Relation
+from quotes.app.evaluation.command import main, read_predictions
 
 TEXT = "The mayor said the budget will be balanced. Critics warned that the plan ignores the deficit."
 ANN = "\n".join(
@@ -186,7 +186,7 @@ class TestPolnearCommand:
     @pytest.mark.skipif(not POLNEAR_DEV.is_dir(), reason="../shared/polnear/dev is absent")
     def test_dev_against_itself(self) -> None:
         """Scoring two PolNeAR dev documents' gold against itself gives 100 everywhere."""
-        from quotes.evaluation.brat import load_gold
+        from quotes.app.evaluation.brat import load_gold
 
         gold = {d.name: d.relations for d in load_gold(self.POLNEAR_DEV, limit=2).documents}
         status, out, _ = run([str(self.POLNEAR_DEV), "--limit", "2", "--json", "-"], lambda t, n: gold[n])

@@ -5,9 +5,9 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from quotes.attribution import Article, Attribution, Content, Cue, QuoteKind, Span, Speaker, SpeakerType
-from quotes.evaluation.brat import GoldDocument, Piece, Relation
-from quotes.evaluation.scoring import (
+from quotes.core.attribution import Article, Attribution, Content, Cue, QuoteKind, Span, Speaker, SpeakerType
+from quotes.app.evaluation.brat import GoldDocument, Piece, Relation
+from quotes.app.evaluation.scoring import (
     Counts,
     MistakeKind,
     evaluate,

@@ -185,7 +185,7 @@ class TestBrokenSpeedups:
 @pytest.mark.integration
 def test_a_long_url_is_one_token_with_its_own_text(tmp_path: Any, capsys: pytest.CaptureFixture[str]) -> None:
     """`quotes parse` prints a 300-character URL as one token whose form is the URL, not Stanza's <UNK>."""
-    from quotes.cli import main
+    from quotes.app.cli import main
 
     url = "https://example.org/reports/" + "a1b2c3d4e5" * 28
     text = f"His work is at {url} and nowhere else. The minister said it was fine.\n"

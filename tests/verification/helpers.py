@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from quotes.attribution import Article, Attribution, Content, Cue, QuoteKind, Span, Speaker, SpeakerType
+from quotes.core.attribution import Article, Attribution, Content, Cue, QuoteKind, Span, Speaker, SpeakerType
 
 MakeArticle = Callable[..., Article]
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from quotes.attribution import Article
-from quotes.verification.command import main
+from quotes.core.attribution import Article
+from quotes.app.verification.command import main
 
 from tests.verification.helpers import build_article
 

@@ -7,9 +7,9 @@ import time
 
 import pytest
 
-from quotes.attribution import Article, Attribution, Content, QuoteKind, Span
-from quotes.verification import Verification, source_from_text, verify_article
-from quotes.verification.matching import NOT_FOUND_BELOW, quoted_fragments, speaker_matches
+from quotes.core.attribution import Article, Attribution, Content, QuoteKind, Span
+from quotes.app.verification import Verification, source_from_text, verify_article
+from quotes.app.verification.matching import NOT_FOUND_BELOW, quoted_fragments, speaker_matches
 from tests.verification.helpers import MakeArticle
 
 TRANSCRIPT = """\

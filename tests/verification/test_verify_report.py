@@ -9,9 +9,9 @@ import json
 import pytest
 from rich.console import Console
 
-from quotes.attribution import QuoteKind, Span
-from quotes.verification import SourceMatch, Verification
-from quotes.verification.report import diff_text, render_table, write_report
+from quotes.core.attribution import QuoteKind, Span
+from quotes.app.verification import SourceMatch, Verification
+from quotes.app.verification.report import diff_text, render_table, write_report
 
 TEXT = "“We will raise taxes,” Warren said."
 ALTERED = Verification(

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from quotes.errors import EmptyInputError, QuotesError
-from quotes.verification import load_source, source_from_text, verify_article
-from quotes.verification.sources import html_to_text, parse_turns
+from quotes.app.verification import load_source, source_from_text, verify_article
+from quotes.app.verification.sources import html_to_text, parse_turns
 
 from tests.verification.helpers import MakeArticle
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from quotes.parsed import Sentence, Word
+from quotes.core.parsed import Sentence, Word
 
 CONTENT_MARKERS = frozenset({"that", "against", "whether", "if"})
 """Words opening a reported clause ("warned [against suggesting ...]")."""

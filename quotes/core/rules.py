@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import attrs
 
-from quotes.grammar import (
+from quotes.core.grammar import (
     CLAUSE_BREAKS,
     DASHES,
     EXPLETIVES,
@@ -30,9 +30,9 @@ from quotes.grammar import (
     marked_by,
     trimmed,
 )
-from quotes.lexicon import Lexicon
-from quotes.parsed import Sentence, Word
-from quotes.word_order import (
+from quotes.core.lexicon import Lexicon
+from quotes.core.parsed import Sentence, Word
+from quotes.core.word_order import (
     ADDRESSEE_VERBS,
     buried_that_clause,
     final_report_clause,

@@ -8,9 +8,9 @@ parser hung an apposition elsewhere.
 
 from __future__ import annotations
 
-from quotes.grammar import DASHES, id_set, lowered
-from quotes.parsed import Sentence, Word
-from quotes.word_order import SOURCE_ADJECTIVES, trailing_apposition
+from quotes.core.grammar import DASHES, id_set, lowered
+from quotes.core.parsed import Sentence, Word
+from quotes.core.word_order import SOURCE_ADJECTIVES, trailing_apposition
 
 MENTION_STOP_RELS = frozenset({"acl:relcl", "acl", "appos", "punct", "parataxis", "advcl", "conj", "cc", "dep", "ccomp", "case"})
 """Parts of a subject phrase that are not the minimal mention ("X, [who replaced Y], said", "[according to] X")."""

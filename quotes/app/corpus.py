@@ -23,7 +23,7 @@ from typing import Any, Protocol, TextIO
 import attrs
 
 from quotes.errors import InputError, QuotesError
-from quotes.inputs import Document
+from quotes.app.inputs import Document
 
 _THREAD_VARIABLES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
 """Set to 1 for workers: N workers × N threads on N cores only adds contention."""

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from quotes.evaluation.scoring import Counts, Mistake, MistakeKind, Ratio, Scores
+from quotes.app.evaluation.scoring import Counts, Mistake, MistakeKind, Ratio, Scores
 
 ROWS = ("content", "source", "cue", "relation")
 

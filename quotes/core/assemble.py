@@ -14,13 +14,13 @@ from collections.abc import Sequence
 
 import attrs
 
-from quotes.attribution import Attribution, Content, Cue, QuoteKind, Span, Speaker
-from quotes.lexicon import Lexicon
-from quotes.grammar import lowered
-from quotes.parsed import ParsedDoc, Sentence, Word
-from quotes.quotemarks import Quotation, find_quotations, paragraphs
-from quotes.rules import Candidate, find_candidates
-from quotes.speakers import Mention, Resolver, describe
+from quotes.core.attribution import Attribution, Content, Cue, QuoteKind, Span, Speaker
+from quotes.core.lexicon import Lexicon
+from quotes.core.grammar import lowered
+from quotes.core.parsed import ParsedDoc, Sentence, Word
+from quotes.core.quotemarks import Quotation, find_quotations, paragraphs
+from quotes.core.rules import Candidate, find_candidates
+from quotes.core.speakers import Mention, Resolver, describe
 
 MIN_ORPHAN_WORDS = 8
 """An unattributed quotation shorter than this is a title or scare quote, not something someone said."""

@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from quotes.attribution import Article, Attribution, QuoteKind
+from quotes.core.attribution import Article, Attribution, QuoteKind
 
 KIND_STYLE = {QuoteKind.DIRECT: "bold green", QuoteKind.MIXED: "yellow", QuoteKind.INDIRECT: "cyan"}
 SPEAKER_STYLE = "bold magenta"

@@ -70,7 +70,7 @@ def _extract_parser() -> argparse.ArgumentParser:
 
 
 def _lexicon(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from quotes.lexicon import Lexicon
+    from quotes.core.lexicon import Lexicon
 
     lexicon = Lexicon.default()
     if args.cues:
@@ -82,8 +82,8 @@ def _lexicon(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def run_extract(argv: list[str]) -> int:
     args = _extract_parser().parse_args(argv)
-    from quotes.inputs import DEFAULT_MAX_CHARS
-    from quotes.inputs import iter_documents
+    from quotes.app.inputs import DEFAULT_MAX_CHARS
+    from quotes.app.inputs import iter_documents
 
     max_chars = args.max_chars or DEFAULT_MAX_CHARS
     lexicon = _lexicon(args)
@@ -103,8 +103,8 @@ def run_extract(argv: list[str]) -> int:
 def _run_corpus(args: argparse.Namespace, documents, lexicon, max_chars: int) -> int:  # type: ignore[no-untyped-def]
     from functools import partial
 
-    from quotes.corpus import exit_status, load_done_ids, make_extractor, run_corpus
-    from quotes.inputs import count_documents
+    from quotes.app.corpus import exit_status, load_done_ids, make_extractor, run_corpus
+    from quotes.app.inputs import count_documents
 
     factory = partial(make_extractor, resources_dir=args.stanza_resources, lexicon=lexicon, max_chars=max_chars)
     done: set[str] = set()
@@ -125,8 +125,8 @@ def _run_corpus(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
 
 def _run_report(args: argparse.Namespace, documents, lexicon, max_chars: int) -> int:  # type: ignore[no-untyped-def]
     from quotes.extractor import Extractor
-    from quotes.inputs import looks_english
-    from quotes.reporters import records, table
+    from quotes.app.inputs import looks_english
+    from quotes.app.reporters import records, table
 
     failures = [d for d in documents if d.error]
     for doc in failures:
@@ -166,7 +166,7 @@ def _run_report(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
 
 def _save_html(articles, path: Path) -> None:  # type: ignore[no-untyped-def]
     """The report as a standalone page: table, by-speaker summary and the highlighted article, always."""
-    from quotes.reporters import table
+    from quotes.app.reporters import table
 
     with open(os.devnull, "w", encoding="utf-8") as sink:
         recorder = Console(record=True, file=sink, width=120)
@@ -176,12 +176,12 @@ def _save_html(articles, path: Path) -> None:  # type: ignore[no-untyped-def]
 
 
 def _write_sheet(articles, sources: list[str], out) -> None:  # type: ignore[no-untyped-def]
-    from quotes.claims import claim_rows, write_sheet
+    from quotes.app.claims import claim_rows, write_sheet
 
     verifier = None
     if sources:
-        from quotes.verification import load_source
-        from quotes.verification.matching import Verifier
+        from quotes.app.verification import load_source
+        from quotes.app.verification.matching import Verifier
 
         verifier = Verifier([load_source(Path(s)) for s in sources])
     rows = []
@@ -199,9 +199,9 @@ def run_parse(argv: list[str]) -> int:
     parser.add_argument("--format", choices=["conllu", "table"], default="conllu")
     _model_options(parser)
     args = parser.parse_args(argv)
-    from quotes.conllu import to_conllu
-    from quotes.inputs import DEFAULT_MAX_CHARS
-    from quotes.inputs import iter_documents
+    from quotes.core.conllu import to_conllu
+    from quotes.app.inputs import DEFAULT_MAX_CHARS
+    from quotes.app.inputs import iter_documents
     from quotes.parsing.pipeline import Parser
 
     docs = list(iter_documents([args.file], input_format="text", max_chars=DEFAULT_MAX_CHARS))
@@ -257,13 +257,13 @@ def run_models(argv: list[str]) -> int:
 
 
 def run_evaluate(argv: list[str]) -> int:
-    from quotes.evaluation.command import main as evaluate_main
+    from quotes.app.evaluation.command import main as evaluate_main
 
     return evaluate_main(argv)
 
 
 def run_verify(argv: list[str]) -> int:
-    from quotes.verification.command import main as verify_main
+    from quotes.app.verification.command import main as verify_main
 
     return verify_main(argv)
 

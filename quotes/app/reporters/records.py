@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
-from quotes.attribution import Article, Speaker
+from quotes.core.attribution import Article, Speaker
 
 CSV_FIELDS = [
     "document", "speaker_text", "speaker_start", "speaker_end", "speaker_name", "speaker_role", "speaker_type",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from quotes.parsed import ParsedDoc, Sentence, Word
+from quotes.core.parsed import ParsedDoc, Sentence, Word
 
 
 def from_conllu(text: str, conllu: str) -> ParsedDoc:

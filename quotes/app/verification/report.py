@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from quotes.verification.matching import VERDICTS, Verification
+from quotes.app.verification.matching import VERDICTS, Verification
 
 FORMATS = ("table", "json", "csv")
 

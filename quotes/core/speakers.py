@@ -13,11 +13,11 @@ import re
 
 import attrs
 
-from quotes.attribution import Span, Speaker, SpeakerType
-from quotes.lexicon import Lexicon
-from quotes.parsed import ParsedDoc, Sentence, Word
-from quotes.grammar import children_by
-from quotes.mentions import mention_ids, phrase_ids
+from quotes.core.attribution import Span, Speaker, SpeakerType
+from quotes.core.lexicon import Lexicon
+from quotes.core.parsed import ParsedDoc, Sentence, Word
+from quotes.core.grammar import children_by
+from quotes.core.mentions import mention_ids, phrase_ids
 
 _DET = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 

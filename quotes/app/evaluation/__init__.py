@@ -1,7 +1,7 @@
 """Measure quote attribution against human gold annotations (brat standoff, e.g. PolNeAR)."""
 
-from quotes.evaluation.brat import GoldCorpus, GoldDocument, GoldError, Relation, load_gold, parse_ann
-from quotes.evaluation.scoring import Evaluation, Scores, evaluate, relations_from_article, score_document
+from quotes.app.evaluation.brat import GoldCorpus, GoldDocument, GoldError, Relation, load_gold, parse_ann
+from quotes.app.evaluation.scoring import Evaluation, Scores, evaluate, relations_from_article, score_document
 
 __all__ = [
     "Evaluation",

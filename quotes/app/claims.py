@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TextIO
 
-from quotes.attribution import Article, Attribution, QuoteKind
-from quotes.verification.matching import ALTERED, MINOR, NOT_FOUND, VERBATIM, Verification
+from quotes.core.attribution import Article, Attribution, QuoteKind
+from quotes.app.verification.matching import ALTERED, MINOR, NOT_FOUND, VERBATIM, Verification
 
 COLUMNS = (
     "speaker_name", "speaker_role", "speaker_type", "speaker_text", "cue", "kind", "content", "sentence",

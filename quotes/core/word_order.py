@@ -8,7 +8,7 @@ rules call them when the tree alone does not give an answer.
 
 from __future__ import annotations
 
-from quotes.grammar import (
+from quotes.core.grammar import (
     QUOTE_TOKENS,
     RELATIVE_PRONOUNS,
     SEPARATORS,
@@ -22,7 +22,7 @@ from quotes.grammar import (
     marked_by,
     trimmed,
 )
-from quotes.parsed import Sentence, Word
+from quotes.core.parsed import Sentence, Word
 
 SOURCE_ADJECTIVES = frozenset({"familiar", "close", "aware", "knowledgeable", "briefed", "involved", "privy"})
 """Adjectives of anonymous-source phrases ("officials [familiar] with the talks") that a small tagger reads as verbs."""

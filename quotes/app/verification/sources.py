@@ -15,7 +15,7 @@ from pathlib import Path
 import attrs
 
 from quotes.errors import EmptyInputError
-from quotes.inputs import decode_bytes
+from quotes.app.inputs import decode_bytes
 
 _HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html|<head|<body|<(?:p|div|article)\b)", re.IGNORECASE)

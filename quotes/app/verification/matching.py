@@ -19,8 +19,8 @@ from functools import cached_property
 import attrs
 from rapidfuzz import fuzz, process
 
-from quotes.attribution import Article, Attribution, QuoteKind, Span
-from quotes.verification.sources import Source
+from quotes.core.attribution import Article, Attribution, QuoteKind, Span
+from quotes.app.verification.sources import Source
 
 VERBATIM = "verbatim"
 """The same words, with the same punctuation and case."""

@@ -15,7 +15,7 @@ import attrs
 
 from quotes.errors import LexiconError
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent.parent / "data"
 
 
 def _words(values: Any, key: str) -> frozenset[str]:

@@ -6,12 +6,12 @@ import argparse
 import sys
 from typing import TextIO
 
-from quotes.attribution import Article
+from quotes.core.attribution import Article
 from quotes.errors import QuotesError
-from quotes.inputs import read_text_file
-from quotes.verification.matching import NOT_FOUND_BELOW, verify_article
-from quotes.verification.report import FORMATS, write_report
-from quotes.verification.sources import Source, load_source
+from quotes.app.inputs import read_text_file
+from quotes.app.verification.matching import NOT_FOUND_BELOW, verify_article
+from quotes.app.verification.report import FORMATS, write_report
+from quotes.app.verification.sources import Source, load_source
 
 _EPILOG = (
     "Verdicts: verbatim (same words), minor (punctuation, case, contractions, or an ellipsis dropping "

@@ -1,6 +1,6 @@
 """Check an article's quotes against transcripts and other sources (``quotes verify``)."""
 
-from quotes.verification.matching import (
+from quotes.app.verification.matching import (
     ALTERED,
     MINOR,
     NOT_FOUND,
@@ -12,7 +12,7 @@ from quotes.verification.matching import (
     Verifier,
     verify_article,
 )
-from quotes.verification.sources import Source, Turn, load_source, source_from_text
+from quotes.app.verification.sources import Source, Turn, load_source, source_from_text
 
 __all__ = [
     "ALTERED",

@@ -13,9 +13,9 @@ from rich.console import Console
 from rich.progress import track
 
 from quotes.errors import InputError, QuotesError
-from quotes.evaluation.brat import GoldCorpus, GoldError, Relation, load_gold
-from quotes.evaluation.report import print_mistakes, print_scores
-from quotes.evaluation.scoring import Evaluation, evaluate, relations_from_article
+from quotes.app.evaluation.brat import GoldCorpus, GoldError, Relation, load_gold
+from quotes.app.evaluation.report import print_mistakes, print_scores
+from quotes.app.evaluation.scoring import Evaluation, evaluate, relations_from_article
 
 Predictor = Callable[[str, str], Sequence[Relation]]
 """Finds the relations in a text (the second argument is the document's name)."""

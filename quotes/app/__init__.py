@@ -1,0 +1,1 @@
+"""The application: the CLI, input reading, reporters, corpus mode, verification and evaluation."""
