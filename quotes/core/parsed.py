@@ -7,6 +7,7 @@ rules can be unit-tested on hand-written CoNLL-U without loading a model.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import attrs
 
@@ -49,6 +50,9 @@ class Sentence:
     words: tuple[Word, ...]
     start: int
     end: int
+    vectors: Any = attrs.field(default=None, eq=False, repr=False)
+    """The encoder's vector for each word (a float16 ``numpy`` array, one row per word) as the tagger read it,
+    or None for a hand-built parse; the learned attribution model reads them instead of encoding again."""
 
     def word(self, word_id: int) -> Word | None:
         """The word with CoNLL-U ID ``word_id`` (None for 0, the root)."""

@@ -205,6 +205,7 @@ class Parser:
             torch.set_num_threads(threads)
         logging.getLogger("stanza").setLevel(logging.WARNING)
         self._nlp = build_stanza(resources_dir)
+        self._encoded: dict[tuple[str, ...], Any] = {}
 
     @property
     def stanza(self) -> Any:
@@ -231,7 +232,27 @@ class Parser:
                 docs = self._process([stanza.Document([], text=p.text) for p in prepared])
             except Exception as again:
                 raise ModelError(f"the Stanza pipeline failed: {speedups.first_line(again)}") from again
-        return [_to_parsed(original, prep, doc) for original, prep, doc in zip(texts, prepared, docs)]
+        vectors = self._vectors(docs)
+        return [_to_parsed(original, prep, doc, vectors) for original, prep, doc in zip(texts, prepared, docs)]
+
+    def _vectors(self, docs: list[Any]) -> dict[tuple[str, ...], Any]:
+        """Each sentence's word vectors as the tagger read them: from the encoder cache, or encoded here when the
+        cache is switched off (one extra encoder pass, the price of running without speed-ups)."""
+        import numpy as np
+
+        found = self._encoded
+        self._encoded = {}
+        missing = list(dict.fromkeys(key for doc in docs for sent in doc.sentences
+                                     if (key := tuple(w.text for w in sent.words)) not in found))
+        pos = self._nlp.processors.get("pos")
+        model = getattr(getattr(pos, "trainer", None), "model", None)
+        if missing and getattr(model, "bert_model", None) is not None:
+            from stanza.models.common.bert_embedding import extract_bert_embeddings
+
+            encoded = extract_bert_embeddings(model.args["bert_model"], model.bert_tokenizer, model.bert_model,
+                                              [list(key) for key in missing], "cpu", True)
+            found.update(zip(missing, encoded))
+        return {key: np.asarray(value[1:-1].float().numpy(), dtype=np.float16) for key, value in found.items()}
 
     def _process(self, docs: list[Any]) -> list[Any]:
         if not docs:
@@ -244,6 +265,7 @@ class Parser:
         finally:
             cache = encoder_cache.installed()
             if cache is not None:
+                self._encoded = cache.by_words()
                 cache.clear()
 
 
@@ -251,7 +273,7 @@ TOO_LONG = "<UNK>"
 """What Stanza's tokenizer puts in place of a token longer than its window (a long URL), keeping its offsets."""
 
 
-def _to_parsed(original: str, prepared: Normalized, doc: Any) -> ParsedDoc:
+def _to_parsed(original: str, prepared: Normalized, doc: Any, vectors: dict[tuple[str, ...], Any]) -> ParsedDoc:
     """Project-owned words with offsets into ``original``; a token Stanza blanked as too long gets its own text."""
     sentences: list[Sentence] = []
     index = 0
@@ -271,5 +293,7 @@ def _to_parsed(original: str, prepared: Normalized, doc: Any) -> ParsedDoc:
                 ))
                 index += 1
         if words:
-            sentences.append(Sentence(len(sentences), tuple(words), words[0].start, words[-1].end))
+            found = vectors.get(tuple(w.text for w in sent.words))
+            sentences.append(Sentence(len(sentences), tuple(words), words[0].start, words[-1].end,
+                                      found if found is not None and len(found) == len(words) else None))
     return ParsedDoc(original, tuple(sentences))

@@ -85,6 +85,10 @@ class EncoderCache:
             vectors = self._extract(model_name, tokenizer, model, data, device, True, detach=True)
         return [v.float() for v in vectors]
 
+    def by_words(self) -> dict[tuple[str, ...], Any]:
+        """The stored vectors (with the sentence's endpoints), keyed by the sentence's words."""
+        return {words: value for (_, words), value in self._vectors.items()}
+
     def clear(self) -> None:
         """Forget every stored sentence (the parser calls this after each batch of texts)."""
         self._vectors.clear()
