@@ -12,6 +12,7 @@ from quotes.errors import (
     QuotesError,
 )
 from quotes.extractor import Extractor, extract
+from quotes.app.verification import Source, Verification, verify
 from quotes.core.lexicon import Lexicon
 
 __all__ = [
@@ -32,6 +33,9 @@ __all__ = [
     "QuotesError",
     "Span",
     "Speaker",
+    "Source",
     "SpeakerType",
+    "Verification",
     "extract",
+    "verify",
 ]

@@ -9,7 +9,7 @@ import pytest
 
 from quotes.core.attribution import Article, Attribution, Content, QuoteKind, Span
 from quotes.app.verification import Verification, source_from_text, verify_article
-from quotes.app.verification.matching import NOT_FOUND_BELOW, quoted_fragments, speaker_matches
+from quotes.app.verification.matching import NOT_FOUND_BELOW, quoted_passages, speaker_matches
 from tests.verification.helpers import MakeArticle
 
 TRANSCRIPT = """\
@@ -45,11 +45,13 @@ class TestVerbatim:
         assert v.verdict == "verbatim"
 
     def test_quote_split_by_attribution(self, make_article: MakeArticle) -> None:
-        """The comma before an interrupting "he said" belongs to the article, so a split quote stays verbatim."""
+        """Each quotation of a split quote is its own verbatim passage; the comma before "Warren said" is the article's."""
         text = "“The plan costs $3 million over two years,” Warren said, “and it pays for itself.”"
-        v = verify(make_article, text, ("The plan costs $3 million over two years,", "and it pays for itself."))
-        assert v.verdict == "verbatim"
-        assert v.source is not None and v.source.text.endswith("two years, and it pays for itself")
+        article = make_article(text, ("The plan costs $3 million over two years,", "and it pays for itself."))
+        first, second = verify_article(article, [SOURCE])
+        assert (first.verdict, second.verdict) == ("verbatim", "verbatim")
+        assert first.source is not None and first.source.text == "The plan costs $3 million over two years"
+        assert second.source is not None and second.source.text == "and it pays for itself"
 
 
 class TestMinor:
@@ -144,13 +146,13 @@ class TestParaphrase:
         text = "Smith said the bill was “a disaster for farmers” and “a waste of time”."
         content = "the bill was “a disaster for farmers” and “a waste of time”"
         results = verify_article(make_article(text, content, kind=QuoteKind.MIXED), [SOURCE])
-        assert [(v.quote.text, v.verdict) for v in results] == [
-            ("a disaster for farmers", "verbatim"), ("a waste of time", "not_found")
+        assert [(v.quote.text, v.verdict, v.passage) for v in results] == [
+            ("a disaster for farmers", "verbatim", 0), ("a waste of time", "not_found", 1), (content, "paraphrase", None)
         ]
         assert all(text[v.quote.start : v.quote.end] == v.quote.text for v in results)
 
 
-class TestQuotedFragments:
+class TestQuotedPassages:
     @pytest.mark.parametrize(
         ("text", "expected"),
         [
@@ -161,10 +163,10 @@ class TestQuotedFragments:
             ("It’s the farmers’ problem, he said", []),
         ],
     )
-    def test_styles(self, text: str, expected: list[str]) -> None:
+    def test_styles(self, make_article: MakeArticle, text: str, expected: list[str]) -> None:
         """Quoted stretches are found in every common style, and apostrophes are not quote marks."""
-        assert [span.text for span in quoted_fragments(text, 0, len(text))] == expected
-
+        (attribution,) = make_article(text, text, kind=QuoteKind.MIXED).attributions
+        assert [p.span.text for p in quoted_passages(text, attribution)] == expected
 
 class TestSpeakerCheck:
     def test_last_name_matches_label(self, make_article: MakeArticle) -> None:

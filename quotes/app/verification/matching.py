@@ -1,4 +1,9 @@
-"""Find each quote of an article in the sources and say how faithfully it was reported.
+"""Find each quoted passage of an article in the sources and say how faithfully it was reported.
+
+A passage is each run of text between matching quotation marks inside a content (found
+by ``quotes.core.quotemarks``): a direct quote, each quotation of a content that an
+attribution interrupts or joins, or the quoted words of a mixed quote. Each gets its own
+verdict; the words of a content outside quotation marks get one ``paraphrase`` result.
 
 Both sides are reduced to normalised words (case, punctuation, quote-mark style and
 whitespace drop out; contractions are expanded), and each distinct word is encoded as
@@ -11,16 +16,22 @@ words between them dropped.
 from __future__ import annotations
 
 import bisect
+import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from difflib import SequenceMatcher
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import attrs
 from rapidfuzz import fuzz, process
 
 from quotes.core.attribution import Article, Attribution, QuoteKind, Span
-from quotes.app.verification.sources import Source
+from quotes.core.quotemarks import Quotation, find_quotations
+from quotes.app.verification.sources import Source, load_source, source_from_text
+
+if TYPE_CHECKING:
+    from quotes.extractor import Extractor
 
 VERBATIM = "verbatim"
 """The same words, with the same punctuation and case."""
@@ -40,17 +51,17 @@ NOT_FOUND_BELOW = 0.6
 MAX_ELLIPSIS_GAP = 400
 """How many source words an ellipsis may skip: about two minutes of speech."""
 
+SHORT_PASSAGE_WORDS = 2
+"""Passages this short ("humanitarian") match too much by chance to be judged by similarity:
+they are verbatim where the same words occur (in the speaker's turns), else not found."""
+
+WIDE_SLACK = 3
+"""How many times the usual slack a second alignment may reach when the quote's ends did not match:
+an article that joins two clauses ("by spring [and we will do it] without new tolls") drops more
+words than the slack allows, and a too-narrow window turns a dropped clause into invented words."""
+
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 _ELLIPSIS = re.compile(r"\[\s*(?:\.\s*){3}\]|\[\s*\u2026\s*\]|\u2026|\.\s*\.\s*\.")
-_QUOTED = re.compile(
-    "\u201c([^\u201c\u201d]+)\u201d"
-    '|"([^"]+)"'
-    "|\u00ab\\s*([^\u00ab\u00bb]+?)\\s*\u00bb"
-    "|\u201e([^\u201e\u201c\u201d]+)[\u201c\u201d]"
-    "|\u2018((?:[^\u2018\u2019]|\u2019(?=\\w))+)\u2019(?!\\w)"
-    "|\u2039([^\u2039\u203a]+)\u203a"
-)
-"""A quoted stretch in any common style; a closing ’ followed by a letter is an apostrophe."""
 _QUOTE_MARKS = re.compile("[\"\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u2018\u201a\u201b]|'(?!\\w)|(?<!\\w)'")
 _DASHES = re.compile("[\u2010-\u2015\u2212]")
 _SENTENCE = re.compile(r"\S.*?(?:[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)|$)", re.MULTILINE)
@@ -101,10 +112,11 @@ class SourceMatch:
 
 @attrs.frozen
 class Verification:
-    """How one quote (or quoted fragment) compares with the sources."""
+    """How one quoted passage (or the indirect part of an attribution) compares with the sources."""
 
     quote: Span
-    """The checked stretch of the article: the whole content, or a mixed content's quoted fragment."""
+    """The checked stretch of the article: the passage inside its quotation marks, or for the indirect
+    part (``passage`` None) the whole content."""
     speaker: str | None
     """Who the article says said it (resolved name, else the mention)."""
     verdict: str
@@ -120,11 +132,21 @@ class Verification:
     speaker_matches: bool | None = None
     """Whether that label names the article's speaker; None when either side is unknown."""
     kind: QuoteKind = QuoteKind.DIRECT
+    """The kind of the attribution the passage belongs to."""
     quoted: str = ""
-    """The words checked (pieces joined with " … "), when they differ from ``quote.text``."""
+    """The words checked, when they differ from ``quote.text``: a quotation's paragraphs joined by a
+    newline, or the indirect part's content pieces joined with " … "."""
+    attribution: int = 0
+    """Index of the attribution in ``Article.attributions``, as in ``quotes FILE --format json``."""
+    passage: int | None = 0
+    """0-based number of the passage within its attribution; None for the attribution's indirect part."""
+    cue: str | None = None
+    """The attribution's cue as written ("said"); None for a follow-on quote."""
 
     def to_dict(self) -> dict[str, object]:
         return {
+            "attribution": self.attribution,
+            "passage": self.passage,
             "quote": self.quote.to_dict(),
             "speaker": self.speaker,
             "verdict": self.verdict,
@@ -134,6 +156,7 @@ class Verification:
             "source_speaker": self.source_speaker,
             "speaker_matches": self.speaker_matches,
             "kind": self.kind.value,
+            "cue": self.cue,
             "quoted": self.quoted or self.quote.text,
         }
 
@@ -141,18 +164,122 @@ class Verification:
 def verify_article(
     article: Article, sources: Sequence[Source], *, threshold: float = NOT_FOUND_BELOW
 ) -> list[Verification]:
-    """Check every content of ``article`` against ``sources``: quotes get a verdict, paraphrases a best sentence."""
+    """Check every attribution of ``article`` against ``sources``: passages get a verdict, indirect parts a best
+    sentence (see ``Verifier.verify``)."""
     return Verifier(sources, threshold=threshold).verify(article)
 
 
-def quoted_fragments(text: str, start: int, end: int) -> list[Span]:
-    """The stretches inside quotation marks between two offsets of ``text`` (marks excluded)."""
-    lo, hi = max(0, start - 1), min(len(text), end + 1)  # the content may stop just inside its marks
-    fragments = []
-    for match in _QUOTED.finditer(text, lo, hi):
-        group = next(index for index in range(1, 7) if match.group(index) is not None)
-        fragments.append(Span.of(text, match.start(group), match.end(group)))
-    return [span for span in fragments if _WORD.search(span.text)]
+def verify(
+    article_text: str,
+    sources: Iterable[Source | str | os.PathLike[str]],
+    *,
+    extractor: Extractor | None = None,
+    threshold: float = NOT_FOUND_BELOW,
+) -> list[Verification]:
+    """Extract the attributions of ``article_text`` and check each quoted passage against ``sources``.
+
+    A source is a ``Source``, a string holding its text (like ``article_text``) or a path
+    (``pathlib.Path``) to a text or HTML file. Pass an ``extractor`` to reuse a loaded model;
+    otherwise one is built, which loads Stanza.
+    """
+    loaded = [
+        source if isinstance(source, Source)
+        else source_from_text(source, file=f"<source {number}>") if isinstance(source, str)
+        else load_source(source)
+        for number, source in enumerate(sources, 1)
+    ]
+    if extractor is None:
+        from quotes.extractor import Extractor  # loads Stanza: only when the caller brought none
+
+        extractor = Extractor()
+    return verify_article(extractor.extract(article_text), loaded, threshold=threshold)
+
+
+@attrs.frozen
+class Passage:
+    """A run of quoted words inside one content: what a fact-checker looks up."""
+
+    span: Span
+    """From the first quoted character to the last, marks excluded; never across a reporting clause."""
+    pieces: tuple[tuple[int, int], ...]
+    """(start, end) of the quoted text of each paragraph the quotation spans (one piece mostly)."""
+
+    def words(self, text: str) -> str:
+        """The quoted words, paragraphs joined by a newline."""
+        return "\n".join(text[start:end] for start, end in self.pieces)
+
+
+def quoted_passages(
+    text: str, attribution: Attribution, quotations: Sequence[Quotation] | None = None
+) -> list[Passage]:
+    """The passages of ``attribution``: every quotation whose quoted text overlaps a piece of its content.
+
+    A mixed content often stops before its closing mark, so the quotation, not the content,
+    bounds the passage. An unclosed quotation is cut at the content's end, and one that holds
+    the attribution's own cue or speaker (marks paired across "Okafor said") is cut to the
+    content's pieces. A direct content with no quotation found (marks the scanner rejected)
+    gives one passage per content piece.
+    """
+    if quotations is None:
+        quotations = find_quotations(text)
+    content = attribution.content
+    spans = [(span.start, span.end) for span in content.spans]
+    reporting = [part.span for part in (attribution.cue, attribution.speaker) if part is not None]
+    found = []
+    for quotation in quotations:
+        if quotation.inner_start >= content.end or quotation.inner_end <= content.start:
+            continue
+        pieces = [piece for piece in quotation.pieces if any(_overlap(piece, span) for span in spans)]
+        if not quotation.closed:
+            pieces = [(s, min(e, content.end)) for s, e in pieces if s < content.end]
+        if any(piece[0] <= r.start and r.end <= piece[1] for piece in pieces for r in reporting):
+            groups = [[cut] for piece in pieces for span in spans if (cut := _intersect(piece, span))]
+        else:
+            groups = [pieces]
+        found.extend(passage for group in groups if (passage := _passage(text, group)) is not None)
+    if not found and attribution.kind is QuoteKind.DIRECT:
+        found = [p for span in spans if (p := _passage(text, [span])) is not None]
+    return found
+
+
+def has_indirect_part(text: str, attribution: Attribution, passages: Sequence[Passage]) -> bool:
+    """Whether the content has words outside its passages (a bare quotation has none)."""
+    quoted = [piece for passage in passages for piece in passage.pieces]
+    for span in attribution.content.spans:
+        cursor = span.start
+        for start, end in sorted(quoted):
+            if end <= cursor or start >= span.end:
+                continue
+            if _WORD.search(text, cursor, max(cursor, start)):
+                return True
+            cursor = max(cursor, end)
+        if _WORD.search(text, cursor, max(cursor, span.end)):
+            return True
+    return False
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _intersect(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int] | None:
+    start, end = max(a[0], b[0]), min(a[1], b[1])
+    return (start, end) if start < end else None
+
+
+def _passage(text: str, pieces: Sequence[tuple[int, int]]) -> Passage | None:
+    """A passage of the pieces that hold words, trimmed of surrounding spaces; None when none does."""
+    trimmed = []
+    for start, end in pieces:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if _WORD.search(text, start, end):
+            trimmed.append((start, end))
+    if not trimmed:
+        return None
+    return Passage(Span.of(text, trimmed[0][0], trimmed[-1][1]), tuple(trimmed))
 
 
 def speaker_matches(label: str, names: Iterable[str | None]) -> bool:
@@ -174,20 +301,23 @@ class Verifier:
         self._indexes = [_SourceIndex(source, self._encode) for source in sources]
 
     def verify(self, article: Article) -> list[Verification]:
-        """One verification per direct content, per quoted fragment of a mixed one, and per paraphrase."""
+        """One verification per quoted passage, plus one paraphrase result per attribution with an indirect part.
+
+        Results come in attribution order, each attribution's passages in text order and its
+        indirect part last.
+        """
         text = article.text
+        quotations = find_quotations(text)
         results = []
-        for attribution in article.attributions:
-            content = attribution.content
-            if attribution.kind is QuoteKind.DIRECT:
-                pieces = [(span.start, span.end) for span in content.spans]
-                results.append(self._verify_quote(attribution, Span.of(text, content.start, content.end), pieces, text))
-                continue
-            mixed = attribution.kind is QuoteKind.MIXED
-            fragments = quoted_fragments(text, content.start, content.end) if mixed else []
-            results.extend(self._verify_quote(attribution, f, [(f.start, f.end)], text) for f in fragments)
-            if not fragments:
-                results.append(self._verify_paraphrase(attribution, text))
+        for number, attribution in enumerate(article.attributions):
+            passages = quoted_passages(text, attribution, quotations)
+            cue = attribution.cue.span.text if attribution.cue else None
+            for index, passage in enumerate(passages):
+                result = self._verify_passage(attribution, passage, text)
+                results.append(attrs.evolve(result, attribution=number, passage=index, cue=cue))
+            if has_indirect_part(text, attribution, passages):
+                result = self._verify_paraphrase(attribution, text)
+                results.append(attrs.evolve(result, attribution=number, passage=None, cue=cue))
         return results
 
     def _encode(self, word: str) -> str:
@@ -198,22 +328,62 @@ class Verifier:
             self._codes[word] = code
         return code
 
-    def _verify_quote(
-        self, attribution: Attribution, span: Span, pieces: list[tuple[int, int]], text: str
-    ) -> Verification:
+    def _verify_passage(self, attribution: Attribution, passage: Passage, text: str) -> Verification:
+        pieces = list(passage.pieces)
         segments = _segments(text, pieces, self._encode)
+        quoted = passage.words(text)
+        if sum(len(segment.words.codes) for segment in segments) <= SHORT_PASSAGE_WORDS:
+            return self._verify_short(attribution, passage, text)
         matches = [m for index in self._indexes if (m := _match_segments(segments, index)) is not None]
         best = max(matches, key=lambda m: m.similarity, default=None)  # the first source wins a tie
-        quoted = " \u2026 ".join(text[s:e] for s, e in pieces)
         if best is None:
             return Verification(
-                span, _speaker_name(attribution), NOT_FOUND, 0.0, None, "", kind=attribution.kind, quoted=quoted
+                passage.span, _speaker_name(attribution), NOT_FOUND, 0.0, None, "", kind=attribution.kind,
+                quoted=quoted if quoted != passage.span.text else "",
             )
         verdict, diff = _judge(segments, best, self.threshold)
-        label, same = _speaker_check(attribution, best.index.source, best.start)
+        return self._result(attribution, passage.span, quoted, verdict, best, diff)
+
+    def _verify_short(self, attribution: Attribution, passage: Passage, text: str) -> Verification:
+        """A one- or two-word passage: verbatim (or minor) only where those very words were said.
+
+        Only the speaker's turns count when the source has turns labelled with the speaker's
+        name; otherwise (no turns, an unknown speaker, labels like "MAYOR") the whole source does.
+        Words found only in someone else's turns are not found, with that occurrence as the candidate.
+        """
+        span, quoted = passage.span, passage.words(text)
+        words = _tokenize(text, passage.pieces, self._encode)
+        needle = words.codes
+        whole = _Segment(words, tuple((text[s:e], len(_tokenize(text, [(s, e)], self._encode).codes))
+                                      for s, e in passage.pieces))
+        names = _speaker_names(attribution)
+        elsewhere = None
+        for index in self._indexes:
+            source = index.source
+            own_turns = bool(names) and any(speaker_matches(turn.speaker, names) for turn in source.turns)
+            for token in _occurrences(needle, index.words.codes):
+                match = _Match(index, ((token, token + len(needle)),), 1.0)
+                label = source.speaker_at(match.start)
+                if not own_turns or (label is not None and speaker_matches(label, names)):
+                    verdict, diff = _judge([whole], match, self.threshold)
+                    return self._result(attribution, span, quoted, verdict, match, diff)
+                if elsewhere is None:
+                    elsewhere = match
+        if elsewhere is not None:
+            return self._result(attribution, span, quoted, NOT_FOUND, elsewhere, "")
         return Verification(
-            span, _speaker_name(attribution), verdict, best.similarity, best.index.source_match(best.start, best.end),
-            diff, label, same, kind=attribution.kind, quoted=quoted,
+            span, _speaker_name(attribution), NOT_FOUND, 0.0, None, "", kind=attribution.kind,
+            quoted=quoted if quoted != span.text else "",
+        )
+
+    def _result(
+        self, attribution: Attribution, span: Span, quoted: str, verdict: str, match: _Match, diff: str
+    ) -> Verification:
+        label, same = _speaker_check(attribution, match.index.source, match.start)
+        return Verification(
+            span, _speaker_name(attribution), verdict, match.similarity,
+            match.index.source_match(match.start, match.end), diff, label, same, kind=attribution.kind,
+            quoted=quoted if quoted != span.text else "",
         )
 
     def _verify_paraphrase(self, attribution: Attribution, text: str) -> Verification:
@@ -418,15 +588,23 @@ def _align(needle: str, haystack: str, lo: int, hi: int) -> tuple[int, int] | No
             return None
         window = (lo + found.dest_start, lo + found.dest_end)
     slack = 2 + len(needle) // 4  # room for words the article dropped without an ellipsis
-    wlo, whi = max(lo, window[0] - slack), min(hi, window[1] + slack)
-    matcher = SequenceMatcher(None, needle, haystack[wlo:whi], autojunk=False)
-    blocks = [block for block in matcher.get_matching_blocks() if block.size]
-    if not blocks:
-        return None
-    first, last = blocks[0], blocks[-1]
-    start = max(wlo, wlo + first.b - first.a)  # unmatched leading quote words pair with the words before
-    end = min(whi, wlo + last.b + last.size + len(needle) - last.a - last.size)
-    return start, end
+    best: tuple[float, int, int] | None = None
+    for room in (slack, WIDE_SLACK * slack):
+        wlo, whi = max(lo, window[0] - room), min(hi, window[1] + room)
+        matcher = SequenceMatcher(None, needle, haystack[wlo:whi], autojunk=False)
+        blocks = [block for block in matcher.get_matching_blocks() if block.size]
+        if not blocks:
+            return None
+        first, last = blocks[0], blocks[-1]
+        start = max(wlo, wlo + first.b - first.a)  # unmatched leading quote words pair with the words before
+        end = min(whi, wlo + last.b + last.size + len(needle) - last.a - last.size)
+        score = 2 * sum(block.size for block in blocks) / (len(needle) + end - start)
+        if best is None or score > best[0]:
+            best = (score, start, end)
+        if blocks[0].a == 0 and blocks[-1].a + blocks[-1].size == len(needle):
+            break  # both ends of the quote matched: a wider window cannot find more of it
+    assert best is not None
+    return best[1], best[2]
 
 
 def _equal_count(a: str, b: str) -> int:
@@ -515,6 +693,22 @@ def _words(text: str) -> list[str]:
 def _speaker_name(attribution: Attribution) -> str | None:
     speaker = attribution.speaker
     return (speaker.name or speaker.span.text) if speaker else None
+
+
+def _speaker_names(attribution: Attribution) -> list[str]:
+    """The names a transcript label may match; empty when the speaker is unknown or a bare pronoun."""
+    speaker = attribution.speaker
+    if speaker is None or (speaker.name is None and speaker.span.text.lower() in _PRONOUNS):
+        return []
+    return [name for name in (speaker.name, speaker.span.text) if name]
+
+
+def _occurrences(needle: str, haystack: str) -> Iterator[int]:
+    """Every position of ``needle`` in ``haystack`` (token indexes: one character per word)."""
+    position = haystack.find(needle)
+    while needle and position >= 0:
+        yield position
+        position = haystack.find(needle, position + 1)
 
 
 def _speaker_check(attribution: Attribution, source: Source, offset: int) -> tuple[str | None, bool | None]:
