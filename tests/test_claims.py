@@ -70,12 +70,33 @@ class TestRows:
         assert (second["numbers"], second["dates"]) == (["2%"], ["March 2021"])
         assert (third["numbers"], third["dates"]) == ([], [])
 
-    def test_verified_column(self) -> None:
-        """With verifications, quotes carry their verdict; paraphrases and unverified sheets stay empty."""
-        source = source_from_text("DOE: We cut taxes by 40% last month and saved $3.5 million.\nQ: Thanks.")
-        rows = claim_rows(ARTICLE, verify_article(ARTICLE, [source]))
-        assert [row["verified"] for row in rows] == ["verbatim", "", "not_found"]
-        assert [row["verified"] for row in claim_rows(ARTICLE)] == ["", "", ""]
+    def test_unverified_sheet_leaves_verdicts_empty(self) -> None:
+        """Without sources every attribution keeps one row and the verification columns stay empty."""
+        rows = claim_rows(ARTICLE)
+        assert [(row["verified"], row["similarity"], row["passage"]) for row in rows] == [("", "", "")] * 3
+        assert [row["attribution"] for row in rows] == [0, 1, 2]
+
+
+class TestVerifiedSheet:
+    SOURCE = source_from_text("DOE: We cut taxes by 40% last month and saved $3.5 million.\nQ: Thanks.")
+
+    def test_one_row_per_passage_plus_indirect_part(self) -> None:
+        """A bare quotation is its passage's row; a paraphrase keeps its row; a mixed quote gets both."""
+        rows = claim_rows(ARTICLE, verify_article(ARTICLE, [self.SOURCE]))
+        assert [(row["attribution"], row["passage"], row["verified"]) for row in rows] == [
+            (0, 0, "verbatim"), (1, "", "paraphrase"), (2, "", "paraphrase"), (2, 0, "not_found")
+        ]
+        assert all(tuple(row) == COLUMNS for row in rows)
+
+    def test_passage_row_holds_the_passage(self) -> None:
+        """A passage row's content, offsets, numbers and dates are the quoted words', not the whole content's."""
+        rows = claim_rows(ARTICLE, verify_article(ARTICLE, [self.SOURCE]))
+        mixed, passage = rows[2], rows[3]
+        assert mixed["content"] == "the plan “a disaster for families”"
+        assert passage["content"] == "a disaster for families"
+        assert TEXT[passage["content_start"] : passage["content_end"]] == passage["content"]
+        assert (rows[0]["numbers"], rows[0]["dates"]) == (["40%", "$3.5 million"], ["last month"])
+        assert rows[0]["similarity"] == "1.000"
 
 
 class TestExtraction:

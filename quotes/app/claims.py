@@ -1,5 +1,9 @@
 """The claim sheet: one row per attribution, with what a fact-checker checks first.
 
+Verified against sources, the sheet has one row per quoted passage instead, plus the
+attribution's own row for the words outside quotation marks (its indirect part), so each
+verdict sits on the words it judges.
+
 Numbers and dates are what fact-checkers verify first, so each row lists those found
 inside the content (by regular expression: dependable on news prose, not exhaustive).
 The sheet is CSV meant to open in Excel or LibreOffice as it is.
@@ -12,17 +16,15 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TextIO
 
-from quotes.core.attribution import Article, Attribution, QuoteKind
-from quotes.app.verification.matching import ALTERED, MINOR, NOT_FOUND, VERBATIM, Verification
+from quotes.core.attribution import Article, Attribution
+from quotes.app.verification.matching import Verification
 
 COLUMNS = (
     "speaker_name", "speaker_role", "speaker_type", "speaker_text", "cue", "kind", "content", "sentence",
-    "paragraph", "content_start", "content_end", "numbers", "dates", "verified",
+    "paragraph", "content_start", "content_end", "numbers", "dates", "verified", "similarity", "attribution",
+    "passage",
 )
-"""The columns of ``claim_rows``, in sheet order."""
-
-_SEVERITY = (VERBATIM, MINOR, ALTERED, NOT_FOUND)
-"""A mixed content with several quoted fragments shows its worst verdict."""
+"""The columns of ``claim_rows``, in sheet order; ``attribution`` counts from 0 as in ``--format json``."""
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -70,27 +72,51 @@ _NUMBER = re.compile(
 
 
 def claim_rows(article: Article, verifications: Sequence[Verification] | None = None) -> list[dict[str, object]]:
-    """One row per attribution (keys: COLUMNS); ``verified`` is filled for direct and mixed quotes when given."""
+    """The sheet's rows (keys: COLUMNS): one per attribution, or with ``verifications`` one per result.
+
+    A verified attribution gets its own row only for its indirect part (``verified`` is
+    "paraphrase"), then one row per quoted passage, whose content, offsets, numbers and dates
+    are the passage's. An attribution without any result keeps its plain row.
+    """
+    by_attribution: dict[int, list[Verification]] = {}
+    for v in verifications or ():
+        by_attribution.setdefault(v.attribution, []).append(v)
     rows = []
-    for attribution in article.attributions:
-        speaker, content = attribution.speaker, attribution.content
-        rows.append({
-            "speaker_name": speaker.name or "" if speaker else "",
-            "speaker_role": speaker.role or "" if speaker else "",
-            "speaker_type": speaker.type.value if speaker else "",
-            "speaker_text": speaker.span.text if speaker else "",
-            "cue": attribution.cue.span.text if attribution.cue else "",
-            "kind": attribution.kind.value,
-            "content": content.quote,
-            "sentence": attribution.sentence.text,
-            "paragraph": attribution.paragraph + 1,
-            "content_start": content.start,
-            "content_end": content.end,
-            "numbers": find_numbers(content.quote),
-            "dates": find_dates(content.quote),
-            "verified": _verdict(attribution, verifications) if verifications is not None else "",
-        })
+    for number, attribution in enumerate(article.attributions):
+        results = by_attribution.get(number, [])
+        indirect = [v for v in results if v.passage is None]
+        if indirect or not results:
+            rows.append(_row(attribution, number, indirect[0] if indirect else None))
+        rows.extend(_row(attribution, number, v) for v in results if v.passage is not None)
     return rows
+
+
+def _row(attribution: Attribution, number: int, verification: Verification | None) -> dict[str, object]:
+    """A row for the attribution's content, or for one passage of it when ``verification`` is a passage's."""
+    speaker, content = attribution.speaker, attribution.content
+    words, start, end = content.quote, content.start, content.end
+    if verification is not None and verification.passage is not None:
+        span = verification.quote
+        words, start, end = verification.quoted or span.text, span.start, span.end
+    return {
+        "speaker_name": speaker.name or "" if speaker else "",
+        "speaker_role": speaker.role or "" if speaker else "",
+        "speaker_type": speaker.type.value if speaker else "",
+        "speaker_text": speaker.span.text if speaker else "",
+        "cue": attribution.cue.span.text if attribution.cue else "",
+        "kind": attribution.kind.value,
+        "content": words,
+        "sentence": attribution.sentence.text,
+        "paragraph": attribution.paragraph + 1,
+        "content_start": start,
+        "content_end": end,
+        "numbers": find_numbers(words),
+        "dates": find_dates(words),
+        "verified": verification.verdict if verification else "",
+        "similarity": f"{verification.similarity:.3f}" if verification else "",
+        "attribution": number,
+        "passage": "" if verification is None or verification.passage is None else verification.passage,
+    }
 
 
 def find_dates(text: str) -> list[str]:
@@ -134,15 +160,3 @@ def _cell(value: object) -> object:
     if isinstance(value, str) and re.match(r"[=@]|[+-](?![\d.,\s])", value):
         return "'" + value
     return value
-
-
-def _verdict(attribution: Attribution, verifications: Sequence[Verification]) -> str:
-    """The worst verdict among the verifications of this attribution's quoted words."""
-    if attribution.kind is QuoteKind.INDIRECT:
-        return ""
-    content = attribution.content
-    verdicts = [
-        v.verdict for v in verifications
-        if v.verdict in _SEVERITY and content.start - 1 <= v.quote.start and v.quote.end <= content.end + 1
-    ]
-    return max(verdicts, key=_SEVERITY.index, default="")

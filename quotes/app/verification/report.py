@@ -1,4 +1,8 @@
-"""Show verifications: a Rich table for people, JSON and CSV for tools."""
+"""Show verifications: a Rich table for people, JSON and CSV for tools.
+
+All three keep one result per quoted passage, in attribution order; JSON and CSV say which
+attribution (``attribution``) and which passage of it (``passage``, empty for the indirect part).
+"""
 
 from __future__ import annotations
 
@@ -28,6 +32,7 @@ VERDICT_STYLES = {
 CSV_COLUMNS = (
     "quote", "quote_start", "quote_end", "kind", "speaker", "verdict", "similarity", "diff",
     "source_file", "source_line", "source_start", "source_end", "source_text", "source_speaker", "speaker_matches",
+    "attribution", "passage", "cue",
 )
 
 _DIFF_PART = re.compile(r"\[-(?P<removed>.*?)-\]|\{\+(?P<added>.*?)\+\}")
@@ -46,13 +51,13 @@ def write_report(verifications: Sequence[Verification], output_format: str, file
 
 
 def write_json(verifications: Sequence[Verification], file: TextIO) -> None:
-    """A JSON list, one object per quote (see ``Verification.to_dict``)."""
+    """A JSON list, one object per passage or indirect part (see ``Verification.to_dict``)."""
     json.dump([v.to_dict() for v in verifications], file, ensure_ascii=False, indent=2)
     file.write("\n")
 
 
 def write_csv(verifications: Sequence[Verification], file: TextIO) -> None:
-    """One row per quote, source fields flattened (empty when no source passage was found)."""
+    """One row per passage or indirect part, source fields flattened (empty when no source passage was found)."""
     writer = csv.DictWriter(file, CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for v in verifications:
@@ -65,22 +70,30 @@ def write_csv(verifications: Sequence[Verification], file: TextIO) -> None:
             "source_start": source.start if source else "", "source_end": source.end if source else "",
             "source_text": source.text if source else "", "source_speaker": v.source_speaker or "",
             "speaker_matches": "" if v.speaker_matches is None else str(v.speaker_matches).lower(),
+            "attribution": v.attribution, "passage": "" if v.passage is None else v.passage, "cue": v.cue or "",
         })
 
 
 def render_table(verifications: Sequence[Verification], console: Console) -> None:
-    """A table of quotes with their verdict in colour, the diff and where the source says it."""
-    table = Table(title="Quote verification", show_lines=True)
+    """A table of passages grouped under their attribution, verdict in colour, the diff and the source.
+
+    The attribution's number (from 1, as in ``quotes FILE``), speaker and cue head its first row;
+    a rule separates attributions. The indirect part, last in its group, is marked "indirect".
+    """
+    table = Table(title="Quote verification")
     table.add_column("#", justify="right", style="dim")
-    table.add_column("Quote", ratio=3)
+    table.add_column("Quoted words", ratio=3)
     table.add_column("Speaker", ratio=1)
     table.add_column("Verdict", no_wrap=True)
     table.add_column("Diff (source → article)", ratio=3)
     table.add_column("Source", ratio=3)
-    for number, v in enumerate(verifications, 1):
-        verdict = Text(v.verdict.replace("_", " "), style=VERDICT_STYLES.get(v.verdict, ""))
-        verdict.append(f"\n{v.similarity:.0%}", style="dim")
-        table.add_row(str(number), v.quoted or v.quote.text, v.speaker or "", verdict, diff_text(v.diff), _where(v))
+    for group in _groups(verifications):
+        for row, v in enumerate(group):
+            verdict = Text(v.verdict.replace("_", " "), style=VERDICT_STYLES.get(v.verdict, ""))
+            verdict.append(f"\n{v.similarity:.0%}", style="dim")
+            number = str(v.attribution + 1) if row == 0 else ""
+            table.add_row(number, _quoted(v), _who(v) if row == 0 else "", verdict, diff_text(v.diff), _where(v))
+        table.add_section()
     console.print(table)
     counts = Counter(v.verdict for v in verifications)
     summary = Text()
@@ -88,6 +101,32 @@ def render_table(verifications: Sequence[Verification], console: Console) -> Non
         if counts[verdict]:
             summary.append(f"{verdict.replace('_', ' ')}: {counts[verdict]}  ", style=VERDICT_STYLES[verdict])
     console.print(summary)
+
+
+def _groups(verifications: Sequence[Verification]) -> list[list[Verification]]:
+    """Runs of results that belong to the same attribution."""
+    groups: list[list[Verification]] = []
+    for v in verifications:
+        if groups and groups[-1][-1].attribution == v.attribution:
+            groups[-1].append(v)
+        else:
+            groups.append([v])
+    return groups
+
+
+def _quoted(v: Verification) -> Text:
+    if v.passage is None:
+        text = Text("indirect: ", style="dim italic")
+        text.append(v.quoted or v.quote.text)
+        return text
+    return Text(f"“{v.quoted or v.quote.text}”")
+
+
+def _who(v: Verification) -> Text:
+    text = Text(v.speaker or "")
+    if v.cue:
+        text.append(f"\n{v.cue}", style="dim")
+    return text
 
 
 def diff_text(diff: str) -> Text:
