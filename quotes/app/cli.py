@@ -56,7 +56,7 @@ def _extract_parser() -> argparse.ArgumentParser:
     parser.add_argument("--cues", metavar="FILE", help="JSON lexicon whose lists replace the built-in cue lists")
     parser.add_argument("--extra-cues", metavar="FILE", help="JSON lexicon whose words are added to the built-in lists")
     parser.add_argument("--verify", metavar="SOURCE", action="append", default=[],
-                        help="with --format sheet: check direct quotes against this source (repeatable)")
+                        help="with --format sheet: check each quoted passage against this source (repeatable)")
     parser.add_argument("--input-format", choices=["auto", "text", "jsonl"], default="auto",
                         help="jsonl: read documents as JSON lines with 'id' and 'text' fields")
     parser.add_argument("--output", metavar="FILE", help="write JSONL to FILE (one line per document, flushed as it finishes)")
