@@ -14,16 +14,18 @@ from quotes.app.verification.report import FORMATS, write_report
 from quotes.app.verification.sources import Source, load_source
 
 _EPILOG = (
-    "Verdicts: verbatim (same words), minor (punctuation, case, contractions, or an ellipsis dropping "
-    "nothing meaning-bearing), altered (words changed, added or dropped), not_found (nothing close enough), "
-    "paraphrase (indirect speech: best source sentence only). Exit status 2 when a file cannot be read."
+    "Each passage between quotation marks gets a verdict, the quoted words of a mixed quote included: "
+    "verbatim (same words), minor (punctuation, case, contractions, or an ellipsis dropping nothing "
+    "meaning-bearing), altered (words changed, added or dropped), not_found (nothing close enough; a one- or "
+    "two-word passage must occur as it is, in the speaker's turns). The words outside quotation marks get "
+    "paraphrase (best source sentence and a similarity). Exit status 2 when a file cannot be read."
 )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="quotes verify",
-        description="Find each quote of ARTICLE in the SOURCE documents (transcripts, press releases, "
+        description="Find each quoted passage of ARTICLE in the SOURCE documents (transcripts, press releases, "
         "articles; text or HTML) and say whether it was quoted verbatim.",
         epilog=_EPILOG,
     )
@@ -32,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     parser.add_argument(
         "--threshold", type=float, default=NOT_FOUND_BELOW, metavar="0-1",
-        help=f"word similarity under which a quote is not found (default: {NOT_FOUND_BELOW})",
+        help=f"word similarity under which a passage is not found (default: {NOT_FOUND_BELOW})",
     )
     return parser
 
