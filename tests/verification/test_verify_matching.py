@@ -45,7 +45,7 @@ class TestVerbatim:
         assert v.verdict == "verbatim"
 
     def test_quote_split_by_attribution(self, make_article: MakeArticle) -> None:
-        """Each quotation of a split quote is its own verbatim passage; the comma before "Warren said" is the article's."""
+        """Each quotation of a split quote is its own verbatim passage; the comma before "Warren said" is ignored."""
         text = "“The plan costs $3 million over two years,” Warren said, “and it pays for itself.”"
         article = make_article(text, ("The plan costs $3 million over two years,", "and it pays for itself."))
         first, second = verify_article(article, [SOURCE])
@@ -147,7 +147,8 @@ class TestParaphrase:
         content = "the bill was “a disaster for farmers” and “a waste of time”"
         results = verify_article(make_article(text, content, kind=QuoteKind.MIXED), [SOURCE])
         assert [(v.quote.text, v.verdict, v.passage) for v in results] == [
-            ("a disaster for farmers", "verbatim", 0), ("a waste of time", "not_found", 1), (content, "paraphrase", None)
+            ("a disaster for farmers", "verbatim", 0), ("a waste of time", "not_found", 1),
+            (content, "paraphrase", None),
         ]
         assert all(text[v.quote.start : v.quote.end] == v.quote.text for v in results)
 
@@ -167,6 +168,14 @@ class TestQuotedPassages:
         """Quoted stretches are found in every common style, and apostrophes are not quote marks."""
         (attribution,) = make_article(text, text, kind=QuoteKind.MIXED).attributions
         assert [p.span.text for p in quoted_passages(text, attribution)] == expected
+
+class TestParaphraseWithoutSharedWords:
+    def test_no_candidate_without_a_shared_content_word(self, make_article: MakeArticle) -> None:
+        """A paraphrase sharing no content word with any sentence gets no source, not an arbitrary one."""
+        v = verify(make_article, "Smith said he would vote against it next year.", "he would vote against it next year",
+                   kind=QuoteKind.INDIRECT)
+        assert (v.verdict, v.similarity, v.source) == ("paraphrase", 0.0, None)
+
 
 class TestSpeakerCheck:
     def test_last_name_matches_label(self, make_article: MakeArticle) -> None:

@@ -387,10 +387,13 @@ class Verifier:
         )
 
     def _verify_paraphrase(self, attribution: Attribution, text: str) -> Verification:
+        """The source sentence sharing most content words with the whole content (quoted words too, which
+        locate the sentence best); no source when none shares a content word."""
         content = attribution.content
         span = Span.of(text, content.start, content.end)
         query = _content_words(content.quote)
-        found = [(hit, index) for index in self._indexes if (hit := index.best_sentence(query)) is not None]
+        hits = [(index.best_sentence(query), index) for index in self._indexes]
+        found = [(hit, index) for hit, index in hits if hit is not None and hit[0] > 0]
         if not found:
             return Verification(
                 span, _speaker_name(attribution), PARAPHRASE, 0.0, None, "", kind=attribution.kind, quoted=content.quote
