@@ -149,7 +149,8 @@ def diff_text(diff: str) -> Text:
 
 def _where(v: Verification) -> Text:
     if v.source is None:
-        return Text("no source shares a word", style="dim")
+        missing = "no source sentence shares a content word" if v.passage is None else "no source shares a word"
+        return Text(missing, style="dim")
     text = Text(f"{v.source.file}:{v.source.line}", style="bold")
     text.append(f" [{v.source.start}:{v.source.end}]", style="dim")
     if v.verdict == "not_found":
