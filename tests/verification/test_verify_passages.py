@@ -170,6 +170,14 @@ class TestPassageBounds:
         (passage,) = quoted_passages(text, attribution)
         assert passage.span.text == "Tolls are a tax,"
 
+    def test_marks_paired_across_the_reporting_clause(self) -> None:
+        """A missing closing mark pairs the marks around "Okafor said": each content piece is its own passage."""
+        text = '"The plan is sound, Okafor said. Everyone has read it."'
+        attribution = build_attribution(text, ("The plan is sound,", "Everyone has read it."), speaker="Okafor",
+                                        name="Okafor")
+        assert [p.span.text for p in quoted_passages(text, attribution)] == ["The plan is sound,",
+                                                                             "Everyone has read it."]
+
     def test_direct_content_without_marks_is_checked_whole(self) -> None:
         """A direct content whose marks the scanner cannot pair is still checked, one passage per piece."""
         text = "Tolls are a tax, Okafor said, and we never agreed."

@@ -329,11 +329,10 @@ class Verifier:
         return code
 
     def _verify_passage(self, attribution: Attribution, passage: Passage, text: str) -> Verification:
-        pieces = list(passage.pieces)
-        segments = _segments(text, pieces, self._encode)
-        quoted = passage.words(text)
+        segments = _segments(text, list(passage.pieces), self._encode)
         if sum(len(segment.words.codes) for segment in segments) <= SHORT_PASSAGE_WORDS:
             return self._verify_short(attribution, passage, text)
+        quoted = passage.words(text)
         matches = [m for index in self._indexes if (m := _match_segments(segments, index)) is not None]
         best = max(matches, key=lambda m: m.similarity, default=None)  # the first source wins a tie
         if best is None:
@@ -597,17 +596,16 @@ def _align(needle: str, haystack: str, lo: int, hi: int) -> tuple[int, int] | No
         matcher = SequenceMatcher(None, needle, haystack[wlo:whi], autojunk=False)
         blocks = [block for block in matcher.get_matching_blocks() if block.size]
         if not blocks:
-            return None
+            break
         first, last = blocks[0], blocks[-1]
         start = max(wlo, wlo + first.b - first.a)  # unmatched leading quote words pair with the words before
         end = min(whi, wlo + last.b + last.size + len(needle) - last.a - last.size)
         score = 2 * sum(block.size for block in blocks) / (len(needle) + end - start)
         if best is None or score > best[0]:
             best = (score, start, end)
-        if blocks[0].a == 0 and blocks[-1].a + blocks[-1].size == len(needle):
+        if first.a == 0 and last.a + last.size == len(needle):
             break  # both ends of the quote matched: a wider window cannot find more of it
-    assert best is not None
-    return best[1], best[2]
+    return None if best is None else (best[1], best[2])
 
 
 def _equal_count(a: str, b: str) -> int:
