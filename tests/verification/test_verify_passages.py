@@ -8,7 +8,9 @@ import pytest
 
 import quotes
 from quotes.core.attribution import Article, QuoteKind
-from quotes.app.verification import Verification, quoted_passages, source_from_text, verify, verify_article
+from quotes.app.verification import (
+    Verification, as_sources, quoted_passages, source_from_text, verify, verify_article,
+)
 from tests.verification.helpers import build_attribution
 
 TRANSCRIPT = """\
@@ -191,23 +193,24 @@ class TestPassageBounds:
         assert (v.verdict, v.passage, v.source_speaker) == ("paraphrase", None, "MR. OKAFOR")
 
 
-class _Extractor:
-    """Stands in for the model: finds the one mixed quote of the text it is given."""
-
-    def extract(self, text: str, document: str | None = None) -> Article:
-        return Article(text, (build_attribution(text, 'it "a good deal', kind=QuoteKind.MIXED, cue="called"),))
-
-
 class TestLibrary:
-    def test_verify_takes_text_paths_and_sources(self, tmp_path) -> None:  # type: ignore[no-untyped-def]
-        """``quotes.verify`` reads sources given as text, as a path or as a Source, with a reused extractor."""
+    def test_sources_from_text_paths_and_objects(self, tmp_path) -> None:  # type: ignore[no-untyped-def]
+        """``quotes.verify`` takes a source as its text, as a path or as a Source, and reads them all alike."""
         path = tmp_path / "meeting.txt"
         path.write_text(TRANSCRIPT, encoding="utf-8")
-        text = 'Adeyemi called it "a good deal."'
-        for source in (TRANSCRIPT, path, SOURCE):
-            (passage, indirect) = quotes.verify(text, [source], extractor=_Extractor())
-            assert (passage.verdict, passage.quote.text, indirect.verdict) == ("verbatim", "a good deal.", "paraphrase")
-        assert quotes.verify is verify and quotes.Verification is Verification
+        loaded = as_sources([TRANSCRIPT, path, SOURCE])
+        assert [source.text for source in loaded] == [TRANSCRIPT] * 3
+        assert [source.file for source in loaded] == ["<source 1>", str(path), "meeting.txt"]
+        assert [turn.speaker for turn in loaded[0].turns] == ["REPORTER", "MAYOR ADEYEMI", "MR. OKAFOR"]
+
+    def test_missing_path_fails_before_the_model(self, tmp_path) -> None:  # type: ignore[no-untyped-def]
+        """A source path that does not exist raises OSError before any extractor is built."""
+        with pytest.raises(OSError):
+            quotes.verify("text", [tmp_path / "absent.txt"])
+
+    def test_exported(self) -> None:
+        """The package exports the function and the result class."""
+        assert (quotes.verify, quotes.Verification) == (verify, Verification)
 
 
 @pytest.mark.integration

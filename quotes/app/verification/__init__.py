@@ -16,7 +16,7 @@ from quotes.app.verification.matching import (
     verify,
     verify_article,
 )
-from quotes.app.verification.sources import Source, Turn, load_source, source_from_text
+from quotes.app.verification.sources import Source, Turn, as_sources, load_source, source_from_text
 
 __all__ = [
     "ALTERED",
@@ -32,6 +32,7 @@ __all__ = [
     "Turn",
     "Verification",
     "Verifier",
+    "as_sources",
     "load_source",
     "quoted_passages",
     "source_from_text",

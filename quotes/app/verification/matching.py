@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 
 from quotes.core.attribution import Article, Attribution, QuoteKind, Span
 from quotes.core.quotemarks import Quotation, find_quotations
-from quotes.app.verification.sources import Source, load_source, source_from_text
+from quotes.app.verification.sources import Source, as_sources
 
 if TYPE_CHECKING:
     from quotes.extractor import Extractor
@@ -179,15 +179,10 @@ def verify(
     """Extract the attributions of ``article_text`` and check each quoted passage against ``sources``.
 
     A source is a ``Source``, a string holding its text (like ``article_text``) or a path
-    (``pathlib.Path``) to a text or HTML file. Pass an ``extractor`` to reuse a loaded model;
-    otherwise one is built, which loads Stanza.
+    (``pathlib.Path``) to a text or HTML file; all are read before any model loads. Pass an
+    ``extractor`` to reuse a loaded model; otherwise one is built, which loads Stanza.
     """
-    loaded = [
-        source if isinstance(source, Source)
-        else source_from_text(source, file=f"<source {number}>") if isinstance(source, str)
-        else load_source(source)
-        for number, source in enumerate(sources, 1)
-    ]
+    loaded = as_sources(sources)
     if extractor is None:
         from quotes.extractor import Extractor  # loads Stanza: only when the caller brought none
 

@@ -8,7 +8,9 @@ speaker turns ("BIDEN: ...") keep those turns, for the speaker check.
 from __future__ import annotations
 
 import bisect
+import os
 import re
+from collections.abc import Iterable
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -78,6 +80,17 @@ def load_source(path: str | Path) -> Source:
     text = decode_bytes(path.read_bytes(), name=str(path))
     is_html = path.suffix.lower() in _HTML_SUFFIXES or bool(_HTML_START.match(text))
     return source_from_text(text, file=str(path), html=is_html)
+
+
+def as_sources(items: Iterable[Source | str | os.PathLike[str]]) -> list[Source]:
+    """Sources from what a library caller has at hand: ``Source`` objects, texts (a ``str`` is the
+    source's text, as the article is) or paths (``pathlib.Path``) to text or HTML files."""
+    return [
+        item if isinstance(item, Source)
+        else source_from_text(item, file=f"<source {number}>") if isinstance(item, str)
+        else load_source(item)
+        for number, item in enumerate(items, 1)
+    ]
 
 
 def source_from_text(text: str, *, file: str = "<text>", html: bool = False) -> Source:
