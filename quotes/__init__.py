@@ -1,5 +1,6 @@
 """quotes: who said what in a news article — quotes, paraphrases and their speakers, offline."""
 
+from quotes.app.frames import to_frame
 from quotes.core.attribution import Article, Attribution, Content, Cue, QuoteKind, Span, Speaker, SpeakerType
 from quotes.errors import (
     BinaryInputError,
@@ -34,4 +35,5 @@ __all__ = [
     "Speaker",
     "SpeakerType",
     "extract",
+    "to_frame",
 ]

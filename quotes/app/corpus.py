@@ -28,7 +28,7 @@ from quotes.errors import InputError, QuotesError
 from quotes.app.inputs import Document
 from quotes.extractor import BATCH_WORDS, count_words, word_batches
 
-_THREAD_VARIABLES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
 """Set to 1 for workers: N workers × N threads on N cores only adds contention."""
 _WINDOW_PER_JOB = 16
 """How far (in documents) workers may run ahead of a slow document whose line is still awaited."""
@@ -364,8 +364,8 @@ def _send(conn: multiprocessing.connection.Connection, message: object) -> bool:
 @contextlib.contextmanager
 def _single_thread_env() -> Iterator[None]:
     """Set the thread variables while a worker starts: spawned children copy the environment."""
-    saved = {name: os.environ.get(name) for name in _THREAD_VARIABLES}
-    os.environ.update({name: "1" for name in _THREAD_VARIABLES})
+    saved = {name: os.environ.get(name) for name in THREAD_VARIABLES}
+    os.environ.update({name: "1" for name in THREAD_VARIABLES})
     try:
         yield
     finally:
