@@ -6,9 +6,12 @@ the work goes to an existing cluster whose workers have quotes installed. Each
 worker loads the models once (``ExtractorPlugin``); the driver hands out batches,
 a few per worker thread, and writes every result itself through ``run_corpus``'s
 ordered writer, so the output is the same file, in the same order, as a run
-without Dask, and ``--resume`` works the same way. A batch whose task fails
-(a worker killed by its document) is retried one document at a time, and a
-single document that still fails gets an error row.
+without Dask, and ``--resume`` works the same way.
+
+A batch whose task fails (a worker killed by one of its documents) is retried one
+document at a time. A document whose own task fails is retried once more alone,
+with nothing else in flight, since a dying worker takes the tasks queued beside it
+down too; only a document that fails alone gets an error row.
 """
 
 from __future__ import annotations
@@ -68,12 +71,14 @@ def extract_on_worker(batch: list[Task]) -> list[Result]:
 class DaskEngine:
     """Runs corpus batches on a Dask cluster (``run_corpus(..., engine=DaskEngine(...))``)."""
 
-    def __init__(self, factory: Callable[[], Any], *, scheduler: str | None = None, jobs: int = 1) -> None:
+    def __init__(self, factory: Callable[[], Any], *, scheduler: str | None = None, jobs: int = 1,
+                 connect_seconds: float = CONNECT_SECONDS) -> None:
         if jobs < 1:
             raise ValueError(f"jobs must be at least 1, not {jobs}")
         self._factory = factory
         self._scheduler = scheduler
         self._jobs = jobs
+        self._connect_seconds = connect_seconds
 
     def run(self, batches: Iterator[list[Task]], output: Output) -> None:
         """Hand out every batch and deliver every result to ``output``, each document exactly once."""
@@ -90,7 +95,7 @@ class DaskEngine:
         with contextlib.ExitStack() as stack:
             if self._scheduler:
                 try:
-                    client = distributed.Client(self._scheduler, timeout=CONNECT_SECONDS)
+                    client = distributed.Client(self._scheduler, timeout=self._connect_seconds)
                 except (OSError, TimeoutError) as exc:
                     raise QuotesError(f"cannot reach the Dask scheduler at {self._scheduler}: {exc}") from None
             else:
@@ -119,6 +124,8 @@ class _Feeder:
         self._slots = max(1, sum(client.nthreads().values())) * BATCHES_PER_THREAD
         self._window = self._slots * WINDOW_PER_BATCH
         self._retry: collections.deque[list[Task]] = collections.deque()
+        self._quarantine: collections.deque[list[Task]] = collections.deque()
+        self._alone: set[int] = set()  # sequence numbers of documents run (or to run) with nothing beside them
         self._batch_of: dict[str, list[Task]] = {}
         self._completed = distributed.as_completed()
         self._exhausted = False
@@ -145,6 +152,10 @@ class _Feeder:
 
     def _refill(self, batches: Iterator[list[Task]]) -> None:
         while len(self._batch_of) < self._slots:
+            if self._quarantine:
+                if not self._batch_of:
+                    self._submit(self._quarantine.popleft())
+                return
             if self._retry:
                 self._submit(self._retry.popleft())
             elif self._exhausted or (self._batch_of and self._output.pending >= self._window):
@@ -159,5 +170,9 @@ class _Feeder:
             self._retry.extend([task] for task in batch)
             return
         seq, doc_id, _ = batch[0]
+        if seq not in self._alone:
+            self._alone.add(seq)
+            self._quarantine.append(batch)
+            return
         message = " ".join(str(exc).split()) or type(exc).__name__
         self._output.put(seq, error_line(doc_id, f"dask task failed: {type(exc).__name__}: {message}"), False)
