@@ -127,8 +127,9 @@ def _run_corpus(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
     from quotes.app.corpus import exit_status, load_done_ids, make_extractor, run_corpus
     from quotes.app.inputs import count_documents
 
+    alone = args.engine == "processes" and args.jobs == 1  # one worker: torch may use every core
     factory = partial(make_extractor, resources_dir=args.stanza_resources, lexicon=lexicon, max_chars=max_chars,
-                      device=args.device)
+                      device=args.device, threads=None if alone else 1)
     engine = None
     if args.engine == "dask":
         from quotes.app.engines import DaskEngine

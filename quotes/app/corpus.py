@@ -97,18 +97,20 @@ def exit_status(summary: CorpusSummary) -> int:
     return 1 if summary.failed else 0
 
 
-def make_extractor(**options: Any) -> _Extracts:
-    """The real ``Extractor`` for one worker, torch limited to one thread.
+def make_extractor(*, threads: int | None = 1, **options: Any) -> _Extracts:
+    """The real ``Extractor`` for one worker, torch limited to ``threads`` threads.
 
-    N workers × N threads on N cores only adds contention. A top-level function, so
+    One by default: N workers × N threads on N cores only adds contention; None keeps
+    torch's default, for a run with a single worker. A top-level function, so
     ``functools.partial(make_extractor, resources_dir=..., ...)`` pickles for spawned workers.
     """
-    import torch
+    if threads:
+        import torch
 
-    torch.set_num_threads(1)
+        torch.set_num_threads(threads)
     from quotes.extractor import Extractor
 
-    return Extractor(**{"threads": 1, **options})
+    return Extractor(threads=threads, **options)
 
 
 def run_corpus(
