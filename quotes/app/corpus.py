@@ -2,9 +2,10 @@
 
 Documents go to the extractor in batches bounded by words (``BATCH_WORDS``), which
 Stanza reads faster than one article at a time. Lines are written in input order,
-each flushed as soon as it and every line before it are done. The output file is therefore always a clean prefix of the whole run:
-a killed run resumes by skipping the ids already present (``load_done_ids``), and
-the same input gives byte-identical output whatever the number of jobs.
+each flushed as soon as it and every line before it are done. The output file is
+therefore always a clean prefix of the whole run: a killed run resumes by skipping
+the ids already present (``load_done_ids``), and the same input gives
+byte-identical output whatever the number of jobs and the size of the batches.
 """
 
 from __future__ import annotations
@@ -140,13 +141,13 @@ def run_corpus(
         raise ValueError(f"jobs must be at least 1, not {jobs}")
     if max_seconds_per_doc is not None and max_seconds_per_doc <= 0:
         raise ValueError(f"max_seconds_per_doc must be positive, not {max_seconds_per_doc}")
+    if batch_words < 1:
+        raise ValueError(f"batch_words must be at least 1, not {batch_words}")
     if total is None and hasattr(documents, "__len__"):
         total = len(documents)  # type: ignore[arg-type]
     if progress is None:
         progress = sys.stderr.isatty()
     start = time.monotonic()
-    if batch_words < 1:
-        raise ValueError(f"batch_words must be at least 1, not {batch_words}")
     with _progress_bar(progress, total) as bar:
         writer = _Writer(out, bar)
         tasks = _tasks(iter(documents), writer, done_ids)
