@@ -29,7 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     texts = [path.read_text(encoding="utf-8") for path in paths]
 
     started = time.perf_counter()
-    from quotes.extractor import BATCH_WORDS, Extractor, count_words, word_batches  # timed: importing torch and Stanza is part of starting up
+    # timed: importing torch and Stanza is part of starting up
+    from quotes.extractor import BATCH_WORDS, Extractor, count_words, word_batches
 
     extractor = Extractor()
     load_s = time.perf_counter() - started
@@ -37,9 +38,11 @@ def main(argv: list[str] | None = None) -> int:
     stanza_s = rules_s = 0.0
     attributions = parser_words = 0
     if args.batch:
-        batches = [list(range(start, min(start + args.batch, len(texts)))) for start in range(0, len(texts), args.batch)]
+        indices = list(range(len(texts)))
+        batches = [indices[start : start + args.batch] for start in range(0, len(texts), args.batch)]
     else:
-        batches = list(word_batches(range(len(texts)), lambda i: count_words(texts[i]), args.batch_words or BATCH_WORDS))
+        bound = args.batch_words or BATCH_WORDS
+        batches = list(word_batches(range(len(texts)), lambda i: count_words(texts[i]), bound))
     for batch in batches:
         t0 = time.perf_counter()
         parses = extractor.parse_many([texts[i] for i in batch])
@@ -81,7 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--limit", type=int, metavar="N", help="read only the first N articles by name")
     parser.add_argument("--batch", type=int, metavar="N", help="articles per Stanza call; 1 = one at a time")
     parser.add_argument("--batch-words", type=int, metavar="N",
-                        help="words per Stanza call, as Extractor.extract_many and the CLI batch (default: BATCH_WORDS)")
+                        help="words per Stanza call, as Extractor.extract_many and the CLI do (default: BATCH_WORDS)")
     return parser
 
 

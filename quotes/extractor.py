@@ -31,7 +31,7 @@ T = TypeVar("T")
 
 
 def word_batches(items: Iterable[T], words_of: Callable[[T], int], max_words: int = BATCH_WORDS) -> Iterator[list[T]]:
-    """Consecutive runs of ``items`` holding at most ``max_words`` words, in order; an item over the bound goes alone."""
+    """Consecutive runs of ``items`` of at most ``max_words`` words, in order; an item over the bound goes alone."""
     batch: list[T] = []
     words = 0
     for item in items:

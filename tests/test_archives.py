@@ -30,7 +30,8 @@ class BatchingFake(FakeExtractor):
         super().__init__()
         self.batches: list[int] = []
 
-    def extract_many(self, texts: Iterable[str], documents: Iterable[str | None], *, max_words: int) -> Iterator[Article]:
+    def extract_many(self, texts: Iterable[str], documents: Iterable[str | None], *,
+                     max_words: int) -> Iterator[Article]:
         texts, documents = list(texts), list(documents)
         self.batches.append(len(texts))
         if any("@@BOOM" in text for text in texts):
