@@ -9,7 +9,9 @@ Every run is a fresh process (or process tree), timed from start to exit, so mod
 loading counts in "wall"; "steady" leaves it out: the documents written after the
 first output line, over the time from that line to the last. "peak RSS" is the
 largest sum of resident memory over the whole process tree (driver, workers,
-Dask's nannies), sampled every ``SAMPLE_SECONDS``.
+Dask's nannies), sampled every ``SAMPLE_SECONDS``; "PSS" the same for proportional
+set size, which counts a page shared by N processes (torch's libraries) 1/N times
+in each, so it sums to the memory the tree really holds.
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ class Measured:
     wall: float
     steady: float
     peak_rss_mib: float
+    peak_pss_mib: float
     processes: int
 
 
@@ -65,13 +68,15 @@ def measure(name: str, command: list[str], output: Path) -> Measured:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
     start = time.monotonic()
     process = psutil.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
+    peak = peak_pss = 0
     most = 1
     first: tuple[float, int] | None = None
     last: tuple[float, int] = (start, 0)
     while process.poll() is None:
         tree = [process, *_children(process)]
-        peak = max(peak, sum(_rss(p) for p in tree))
+        memory = [_memory(p) for p in tree]
+        peak = max(peak, sum(rss for rss, _ in memory))
+        peak_pss = max(peak_pss, sum(pss for _, pss in memory))
         most = max(most, len(tree))
         lines = _lines(output)
         if lines and first is None:
@@ -86,7 +91,7 @@ def measure(name: str, command: list[str], output: Path) -> Measured:
     if lines > last[1]:
         last = (time.monotonic(), lines)
     steady = (last[1] - first[1]) / (last[0] - first[0]) if first and last[0] > first[0] else float("nan")
-    return Measured(name, lines, wall, steady, peak / 2**20, most)
+    return Measured(name, lines, wall, steady, peak / 2**20, peak_pss / 2**20, most)
 
 
 def _children(process: psutil.Process) -> list[psutil.Process]:
@@ -96,11 +101,13 @@ def _children(process: psutil.Process) -> list[psutil.Process]:
         return []
 
 
-def _rss(process: psutil.Process) -> int:
+def _memory(process: psutil.Process) -> tuple[int, int]:
+    """(RSS, PSS) of one process in bytes; zeros once it is gone."""
     try:
-        return process.memory_info().rss
+        info = process.memory_full_info()
     except psutil.Error:
-        return 0
+        return 0, 0
+    return info.rss, getattr(info, "pss", 0)
 
 
 def _lines(path: Path) -> int:
@@ -149,7 +156,8 @@ def main() -> None:
             results[name] = measured = measure(name, command, output)
             print(f"{name:8} {measured.documents} docs  wall {measured.wall:6.1f} s  "
                   f"steady {measured.steady:5.2f} articles/s  overall {measured.documents / measured.wall:5.2f}  "
-                  f"peak RSS {measured.peak_rss_mib:6.0f} MiB over {measured.processes} processes", flush=True)
+                  f"peak RSS {measured.peak_rss_mib:6.0f} MiB, PSS {measured.peak_pss_mib:6.0f} MiB "
+                  f"over {measured.processes} processes", flush=True)
         _compare(results, work)
 
 
@@ -161,9 +169,10 @@ def _compare(results: dict[str, Measured], work: Path) -> None:
             print(f"{run} / {base}: {steady:.2f}x steady, {wall:.2f}x wall (target {target}x steady: "
                   f"{'met' if steady >= target else 'NOT met'})")
     if "jobs2" in results and "cli" in results:
-        ratio = results["jobs2"].peak_rss_mib / (2 * results["cli"].peak_rss_mib)
-        print(f"RSS jobs2 / (2 x one process): {results['jobs2'].peak_rss_mib:.0f} / "
-              f"{2 * results['cli'].peak_rss_mib:.0f} MiB = {ratio:.2f}")
+        two, one = results["jobs2"], results["cli"]
+        print(f"RSS jobs2 / (2 x one process): {two.peak_rss_mib:.0f} / {2 * one.peak_rss_mib:.0f} MiB = "
+              f"{two.peak_rss_mib / (2 * one.peak_rss_mib):.2f}; PSS {two.peak_pss_mib:.0f} / "
+              f"{2 * one.peak_pss_mib:.0f} MiB = {two.peak_pss_mib / (2 * one.peak_pss_mib):.2f}")
     outputs = {name: _records(work / f"{name}.jsonl") for name in results}
     reference = outputs.get("cli")
     if reference is not None:
