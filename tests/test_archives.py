@@ -85,8 +85,10 @@ class TestBatchedCorpus:
 
 
 def _fake_factory(**options: Any) -> FakeExtractor:
+    """Notes its options and the extractor it made, for the tests to look at."""
     _fake_factory.options = options  # type: ignore[attr-defined]
-    return BatchingFake()
+    _fake_factory.made = BatchingFake()  # type: ignore[attr-defined]
+    return _fake_factory.made  # type: ignore[attr-defined]
 
 
 @pytest.fixture
@@ -250,9 +252,15 @@ class TestDevice:
 
 
 class TestOptions:
+    def test_batch_words(self, fake_models: None, articles: Path, tmp_path: Path) -> None:
+        """--batch-words bounds the batches of corpus mode."""
+        assert main([str(articles), "--output", str(tmp_path / "out.jsonl"), "--batch-words", "20"]) == 0
+        assert _fake_factory.made.batches == [2, 2, 2]  # type: ignore[attr-defined]
+
     @pytest.mark.parametrize(("argv", "message"), [
         (["--scheduler", "tcp://x:1"], "--scheduler needs --engine dask"),
         (["--engine", "dask", "--max-seconds-per-doc", "3"], "--max-seconds-per-doc is not available"),
+        (["--batch-words", "0"], "--batch-words must be at least 1"),
     ])
     def test_refused_combinations(self, articles: Path, argv: list[str], message: str,
                                   capsys: pytest.CaptureFixture[str]) -> None:

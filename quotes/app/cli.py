@@ -82,6 +82,9 @@ def _archive_options(parser: argparse.ArgumentParser) -> None:
                             "installed (default: a local cluster of --jobs worker processes)")
     group.add_argument("--device", choices=["auto", "cpu", "cuda"], default="cpu",
                        help="where the models run; auto: a CUDA GPU when torch sees one (default: cpu)")
+    group.add_argument("--batch-words", type=int, default=None, metavar="N",
+                       help="words per parser batch (default: 6000); fewer hold less memory, a longer article "
+                            "goes alone")
 
 
 def _lexicon(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -106,6 +109,8 @@ def run_extract(argv: list[str]) -> int:
         return _fail("--resume needs --output FILE (the JSONL file to resume)")
     if args.jobs < 1:
         return _fail("--jobs must be at least 1")
+    if args.batch_words is not None and args.batch_words < 1:
+        return _fail("--batch-words must be at least 1")
     if args.scheduler and args.engine != "dask":
         return _fail("--scheduler needs --engine dask")
     if args.engine == "dask" and args.max_seconds_per_doc:
@@ -151,7 +156,8 @@ def _run_corpus(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
                 done = load_done_ids(path)
             out = stack.enter_context(path.open("a" if args.resume else "w", encoding="utf-8"))
         summary = run_corpus(documents, out=out, jobs=args.jobs, max_seconds_per_doc=args.max_seconds_per_doc,
-                             extractor_factory=factory, done_ids=done, total=total, engine=engine)
+                             extractor_factory=factory, done_ids=done, total=total, engine=engine,
+                             **({"batch_words": args.batch_words} if args.batch_words else {}))
     if to_parquet:
         parquet.finish_journal(target)
     _stderr().print(f"quotes: {summary.processed} documents processed, {summary.failed} failed, "
@@ -161,7 +167,7 @@ def _run_corpus(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
 
 def _run_report(args: argparse.Namespace, documents, lexicon, max_chars: int) -> int:  # type: ignore[no-untyped-def]
     from quotes.app.corpus import extract_batch
-    from quotes.extractor import Extractor, count_words, word_batches
+    from quotes.extractor import BATCH_WORDS, Extractor, count_words, word_batches
     from quotes.app.inputs import looks_english
     from quotes.app.reporters import records, table
 
@@ -178,7 +184,7 @@ def _run_report(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
     extractor = Extractor(resources_dir=args.stanza_resources, lexicon=lexicon, max_chars=max_chars,
                           device=args.device)
     articles = []
-    for batch in word_batches(good, lambda doc: count_words(doc.text)):
+    for batch in word_batches(good, lambda doc: count_words(doc.text), args.batch_words or BATCH_WORDS):
         for doc, result in zip(batch, extract_batch(extractor, [d.id for d in batch], [d.text for d in batch])):
             if isinstance(result, QuotesError):
                 _error(f"{doc.id}: {result}")
