@@ -24,9 +24,6 @@ BATCH_WORDS = 6_000
 against 1.0 one at a time (issue 19). Bounded by words, not articles, so one huge article goes alone instead of
 joining seven others in memory."""
 
-DEVICES = ("auto", "cpu", "cuda")
-"""What ``device`` accepts: ``auto`` is CUDA when torch sees a GPU, else CPU."""
-
 T = TypeVar("T")
 
 

@@ -126,6 +126,7 @@ def run_corpus(
     total: int | None = None,
     batch_words: int = BATCH_WORDS,
     engine: Engine | None = None,
+    share_model: bool = False,
 ) -> CorpusSummary:
     """Extract every document not in ``done_ids`` and write one JSONL line for each to ``out``.
 
@@ -156,7 +157,7 @@ def run_corpus(
         elif jobs == 1 and max_seconds_per_doc is None:
             _run_in_process(_batches(tasks, batch_words), writer, extractor_factory)
         else:
-            _Pool(jobs, max_seconds_per_doc, extractor_factory).run(
+            _Pool(jobs, max_seconds_per_doc, extractor_factory, share=share_model).run(
                 _batches(tasks, batch_words, _MAX_BATCH_DOCS), writer)
     return CorpusSummary(writer.processed, writer.failed, writer.skipped, time.monotonic() - start)
 
@@ -418,11 +419,13 @@ class _Pool:
     is sent again one document at a time, so that only the culprit gets the error.
     """
 
-    def __init__(self, jobs: int, seconds: float | None, factory: Callable[[], _Extracts]) -> None:
+    def __init__(self, jobs: int, seconds: float | None, factory: Callable[[], _Extracts], *,
+                 share: bool = False) -> None:
         self._jobs = jobs
         self._seconds = seconds
         self._factory = factory
-        self._context = multiprocessing.get_context("spawn")
+        self._share = share
+        self._context = multiprocessing.get_context("fork" if share else "spawn")
         self._workers: list[_Worker] = []
         self._retry: collections.deque[list[Task]] = collections.deque()
 
@@ -456,6 +459,9 @@ class _Pool:
 
     def _idle_worker(self) -> _Worker | None:
         if not self._workers:
+            if self._share:  # load once here; forked workers share the model's pages until they write to them
+                loaded = self._factory()
+                self._factory = lambda: loaded
             self._workers = [_Worker(self._context, self._factory) for _ in range(self._jobs)]
         return next((worker for worker in self._workers if worker.idle), None)
 
