@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -77,6 +78,20 @@ class TestBatchedCorpus:
         one_by_one = run(documents, extractor_factory=BatchingFake, batch_words=1)[2]
         assert run(documents, extractor_factory=BatchingFake)[2] == one_by_one
         assert run(documents, extractor_factory=BatchingFake, jobs=2)[2] == one_by_one
+
+    def test_shared_model_forks_after_one_load(self) -> None:
+        """share_model builds the extractor once, in this process; forked workers still cost one document a crash."""
+        built: list[int] = []
+
+        def factory() -> BatchingFake:
+            built.append(os.getpid())
+            return BatchingFake()
+
+        documents = docs(6, d02="@@CRASH")
+        summary, records, text = run(documents, jobs=2, extractor_factory=factory, share_model=True)
+        assert built == [os.getpid()]
+        assert [r["document"] for r in records] == [d.id for d in documents]
+        assert records[2]["error"] == "worker process crashed (exit code 3)" and summary.failed == 1
 
     def test_invalid_batch_words(self) -> None:
         """A batch bound below one word is refused."""

@@ -132,7 +132,9 @@ def _run_corpus(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
     from quotes.app.corpus import exit_status, load_done_ids, make_extractor, run_corpus
     from quotes.app.inputs import count_documents
 
-    alone = args.engine == "processes" and args.jobs == 1  # one worker: torch may use every core
+    # One worker may use every core; several get a thread each, and share one model loaded before they fork
+    # (forking after torch started its thread pool is not safe, and CUDA does not survive a fork).
+    alone = args.engine == "processes" and args.jobs == 1
     factory = partial(make_extractor, resources_dir=args.stanza_resources, lexicon=lexicon, max_chars=max_chars,
                       device=args.device, threads=None if alone else 1)
     engine = None
@@ -157,6 +159,7 @@ def _run_corpus(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
             out = stack.enter_context(path.open("a" if args.resume else "w", encoding="utf-8"))
         summary = run_corpus(documents, out=out, jobs=args.jobs, max_seconds_per_doc=args.max_seconds_per_doc,
                              extractor_factory=factory, done_ids=done, total=total, engine=engine,
+                             share_model=args.device == "cpu" and not alone and hasattr(os, "fork"),
                              **({"batch_words": args.batch_words} if args.batch_words else {}))
     if to_parquet:
         parquet.finish_journal(target)

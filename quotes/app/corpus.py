@@ -135,7 +135,11 @@ def run_corpus(
     a document needs it, once per worker. Documents are extracted in batches of at
     most ``batch_words`` words (a longer document goes alone). ``engine`` runs the
     batches elsewhere (``quotes.app.engines.DaskEngine``); ``jobs`` and
-    ``max_seconds_per_doc`` are then the engine's business. ``progress=None`` shows a
+    ``max_seconds_per_doc`` are then the engine's business. ``share_model`` builds
+    the extractor once in this process and forks the workers from it (CPU only:
+    CUDA does not survive a fork), so that they share the model's memory instead of
+    loading a copy each: with two workers the process tree's peak PSS went from 911
+    to 539 MiB, same output (issue 19). ``progress=None`` shows a
     progress bar on stderr only when stderr is a terminal; ``total`` defaults to ``len(documents)``.
     """
     if jobs < 1:
