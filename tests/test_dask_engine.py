@@ -84,7 +84,7 @@ class TestDaskEngine:
         from quotes.errors import QuotesError
 
         engine = engines.DaskEngine(FakeExtractor, scheduler="tcp://127.0.0.1:9", connect_seconds=1)
-        with pytest.raises(QuotesError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
+        with pytest.raises(QuotesError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9: "):
             run(docs(1), engine=engine)
 
 

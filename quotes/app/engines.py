@@ -30,6 +30,7 @@ from quotes.app.corpus import THREAD_VARIABLES, Output, Result, Task, error_line
 from quotes.errors import QuotesError
 
 try:
+    import dask
     import distributed
 except ImportError:
     raise QuotesError("--engine dask needs Dask: pip install 'quotes[dask]'") from None
@@ -42,6 +43,9 @@ WINDOW_PER_BATCH = 32
 """How many documents, per batch in flight, the driver may hold finished while an earlier one is awaited."""
 CONNECT_SECONDS = 30
 """How long to wait for a scheduler given by ``--scheduler`` before giving up."""
+LOCAL_TIMEOUTS = {"distributed.comm.timeouts.connect": "300s", "distributed.comm.timeouts.tcp": "300s"}
+"""Dask's timeouts for a local cluster. Its 30 s defaults failed to start one worker on this 2-core machine
+under a load average of 12 (starting took 160 s); a local cluster has no network to wait for, only processes."""
 
 
 class ExtractorPlugin(distributed.WorkerPlugin):
@@ -97,15 +101,26 @@ class DaskEngine:
                 try:
                     client = distributed.Client(self._scheduler, timeout=self._connect_seconds)
                 except (OSError, TimeoutError) as exc:
-                    raise QuotesError(f"cannot reach the Dask scheduler at {self._scheduler}: {exc}") from None
+                    raise QuotesError(f"cannot reach the Dask scheduler at {self._scheduler}: {_message(exc)}") from None
             else:
-                cluster = stack.enter_context(distributed.LocalCluster(
-                    n_workers=self._jobs, threads_per_worker=1, processes=True, dashboard_address=None,
-                    silence_logs=logging.ERROR, env=worker_environment(),
-                ))
+                stack.enter_context(dask.config.set(LOCAL_TIMEOUTS))
+                try:
+                    cluster = stack.enter_context(distributed.LocalCluster(
+                        n_workers=self._jobs, threads_per_worker=1, processes=True, dashboard_address=None,
+                        silence_logs=logging.ERROR, env=worker_environment(),
+                    ))
+                except (OSError, RuntimeError, TimeoutError) as exc:
+                    raise QuotesError(f"could not start a local Dask cluster of {self._jobs} worker processes: "
+                                      f"{_message(exc)}") from None
                 client = distributed.Client(cluster)
             stack.enter_context(client)
             yield client
+
+
+def _message(exc: BaseException) -> str:
+    """An exception as one line, its type included (Dask's timeouts come without a message)."""
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def worker_environment() -> dict[str, str]:
@@ -174,5 +189,4 @@ class _Feeder:
             self._alone.add(seq)
             self._quarantine.append(batch)
             return
-        message = " ".join(str(exc).split()) or type(exc).__name__
-        self._output.put(seq, error_line(doc_id, f"dask task failed: {type(exc).__name__}: {message}"), False)
+        self._output.put(seq, error_line(doc_id, f"dask task failed: {_message(exc)}"), False)
