@@ -6,7 +6,7 @@ jobs on a shared machine) weighs on both alike; CPU time (``time.process_time``,
 torch limited to one thread) is printed beside wall time because it hardly
 depends on what else the machine runs.
 
-    python benchmarks/batching_speed.py [DIR] [--limit 16] [--rounds 3]
+    PYTHONPATH=. python benchmarks/batching_speed.py [DIR] [--limit 16] [--rounds 3]
 
 "one at a time" is ``Extractor.extract`` in a loop; "batched" is ``run_corpus``
 as ``quotes DIR --output F`` runs it (word-bounded batches, ordered JSONL lines).
