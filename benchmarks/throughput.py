@@ -1,6 +1,6 @@
 """Measure how fast quotes reads articles, in-process, and where the time goes.
 
-Usage: ``python benchmarks/throughput.py DIR [--limit N] [--batch N]`` where DIR holds ``*.txt``
+Usage: ``python benchmarks/throughput.py DIR [--limit N] [--batch N | --batch-words N]`` where DIR holds ``*.txt``
 articles, or is a PolNeAR split (its ``text/*.txt`` are used). Prints the model load
 time, articles/s, tokens/s, peak RSS, and how the extraction time splits between
 Stanza (``Extractor.parse``) and the project's own rules (``Extractor.extract_parsed``),
@@ -29,19 +29,25 @@ def main(argv: list[str] | None = None) -> int:
     texts = [path.read_text(encoding="utf-8") for path in paths]
 
     started = time.perf_counter()
-    from quotes.extractor import BATCH_SIZE, Extractor  # timed: importing torch and Stanza is part of starting up
+    # timed: importing torch and Stanza is part of starting up
+    from quotes.extractor import BATCH_WORDS, Extractor, count_words, word_batches
 
     extractor = Extractor()
     load_s = time.perf_counter() - started
 
     stanza_s = rules_s = 0.0
     attributions = parser_words = 0
-    batch = max(1, args.batch or BATCH_SIZE)
-    for start in range(0, len(texts), batch):
+    if args.batch:
+        indices = list(range(len(texts)))
+        batches = [indices[start : start + args.batch] for start in range(0, len(texts), args.batch)]
+    else:
+        bound = args.batch_words or BATCH_WORDS
+        batches = list(word_batches(range(len(texts)), lambda i: count_words(texts[i]), bound))
+    for batch in batches:
         t0 = time.perf_counter()
-        parses = extractor.parse_many(texts[start : start + batch])
+        parses = extractor.parse_many([texts[i] for i in batch])
         t1 = time.perf_counter()
-        articles = [extractor.extract_parsed(p, document=path.stem) for p, path in zip(parses, paths[start:])]
+        articles = [extractor.extract_parsed(p, document=paths[i].stem) for p, i in zip(parses, batch)]
         t2 = time.perf_counter()
         stanza_s += t1 - t0
         rules_s += t2 - t1
@@ -54,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"articles:          {len(texts)} from {args.directory} ({attributions} attributions found)")
     print(f"model load:        {load_s:.2f} s (imports and Extractor())")
-    print(f"batch:             {batch} article(s) per Stanza call")
+    print(f"batch:             {len(texts) / len(batches):.1f} article(s) per Stanza call on average "
+          f"({'--batch' if args.batch else f'{args.batch_words or BATCH_WORDS} words'})")
     print(f"extraction:        {total_s:.2f} s")
     print(f"articles/s:        {len(texts) / total_s:.2f}")
     print(f"tokens/s:          {tokens / total_s:.0f} ({tokens} \\w+ runs in the texts; parser words: {parser_words})")
@@ -75,9 +82,9 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description="Articles/s, tokens/s, peak RSS and the Stanza/rules time split.")
     parser.add_argument("directory", type=Path, metavar="DIR", help="directory of .txt articles or a PolNeAR split")
     parser.add_argument("--limit", type=int, metavar="N", help="read only the first N articles by name")
-    parser.add_argument("--batch", type=int, metavar="N",
-                        help="articles per Stanza call (default: as many as Extractor.extract_many puts in one); "
-                             "1 = one at a time, as `quotes corpus` does")
+    parser.add_argument("--batch", type=int, metavar="N", help="articles per Stanza call; 1 = one at a time")
+    parser.add_argument("--batch-words", type=int, metavar="N",
+                        help="words per Stanza call, as Extractor.extract_many and the CLI do (default: BATCH_WORDS)")
     return parser
 
 

@@ -1,5 +1,6 @@
 """quotes: who said what in a news article — quotes, paraphrases and their speakers, offline."""
 
+from quotes.app.frames import to_frame
 from quotes.core.attribution import Article, Attribution, Content, Cue, QuoteKind, Span, Speaker, SpeakerType
 from quotes.errors import (
     BinaryInputError,
@@ -37,5 +38,6 @@ __all__ = [
     "SpeakerType",
     "Verification",
     "extract",
+    "to_frame",
     "verify",
 ]

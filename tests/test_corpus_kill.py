@@ -18,13 +18,16 @@ pytestmark = pytest.mark.integration
 
 
 def test_real_run_killed_and_resumed(tmp_path: Path) -> None:
-    """`quotes DIR --output F` killed with SIGKILL after two documents, then `--resume`, ends complete."""
+    """`quotes DIR --output F` killed with SIGKILL after two documents, then `--resume`, ends complete.
+
+    ``--batch-words 100`` makes each of these short articles a batch of its own, so that lines come one at a time.
+    """
     articles = tmp_path / "articles"
     articles.mkdir()
     for path in sorted(CORPORA.glob("*.txt")):
         shutil.copy(path, articles / path.name)
     output = tmp_path / "out.jsonl"
-    command = [sys.executable, "-m", "quotes", str(articles), "--output", str(output)]
+    command = [sys.executable, "-m", "quotes", str(articles), "--output", str(output), "--batch-words", "100"]
     process = subprocess.Popen(command, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline and process.poll() is None:

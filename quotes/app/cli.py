@@ -57,16 +57,34 @@ def _extract_parser() -> argparse.ArgumentParser:
     parser.add_argument("--extra-cues", metavar="FILE", help="JSON lexicon whose words are added to the built-in lists")
     parser.add_argument("--verify", metavar="SOURCE", action="append", default=[],
                         help="with --format sheet: check each quoted passage against this source (repeatable)")
-    parser.add_argument("--input-format", choices=["auto", "text", "jsonl"], default="auto",
-                        help="jsonl: read documents as JSON lines with 'id' and 'text' fields")
-    parser.add_argument("--output", metavar="FILE", help="write JSONL to FILE (one line per document, flushed as it finishes)")
+    parser.add_argument("--input-format", choices=["auto", "text", "jsonl", "parquet"], default="auto",
+                        help="jsonl: read documents as JSON lines with 'id' and 'text' fields; parquet: read the "
+                             "'id' and 'text' columns of .parquet files (a directory of them is a dataset)")
+    parser.add_argument("--output", metavar="FILE", help="write JSONL to FILE (one line per document, flushed as it "
+                        "finishes); a FILE ending in .parquet gets Parquet, written when the run ends")
     parser.add_argument("--resume", action="store_true", help="with --output: skip documents already in FILE")
     parser.add_argument("--jobs", type=int, default=1, metavar="N", help="parallel worker processes (corpus mode)")
     parser.add_argument("--max-seconds-per-doc", type=float, default=None, metavar="S",
                         help="give up on a document after S seconds (it gets an error line)")
     parser.add_argument("--max-chars", type=int, default=None, metavar="N", help="refuse documents longer than N characters")
     _model_options(parser)
+    _archive_options(parser)
     return parser
+
+
+def _archive_options(parser: argparse.ArgumentParser) -> None:
+    """Options for large runs: where the work runs (Dask) and on which device."""
+    group = parser.add_argument_group("archives")
+    group.add_argument("--engine", choices=["processes", "dask"], default="processes",
+                       help="processes: --jobs worker processes on this machine (default); dask: a Dask cluster")
+    group.add_argument("--scheduler", metavar="ADDRESS",
+                       help="with --engine dask: the scheduler of an existing cluster whose workers have quotes "
+                            "installed (default: a local cluster of --jobs worker processes)")
+    group.add_argument("--device", choices=["auto", "cpu", "cuda"], default="cpu",
+                       help="where the models run; auto: a CUDA GPU when torch sees one (default: cpu)")
+    group.add_argument("--batch-words", type=int, default=None, metavar="N",
+                       help="words per parser batch (default: 6000); fewer hold less memory, a longer article "
+                            "goes alone")
 
 
 def _lexicon(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -91,8 +109,15 @@ def run_extract(argv: list[str]) -> int:
         return _fail("--resume needs --output FILE (the JSONL file to resume)")
     if args.jobs < 1:
         return _fail("--jobs must be at least 1")
+    if args.batch_words is not None and args.batch_words < 1:
+        return _fail("--batch-words must be at least 1")
+    if args.scheduler and args.engine != "dask":
+        return _fail("--scheduler needs --engine dask")
+    if args.engine == "dask" and args.max_seconds_per_doc:
+        return _fail("--max-seconds-per-doc is not available with --engine dask")
     documents = iter_documents(args.inputs, input_format=args.input_format, max_chars=max_chars)
-    streaming = args.output or args.jobs > 1 or args.format == "jsonl" or args.max_seconds_per_doc
+    streaming = (args.output or args.jobs > 1 or args.format == "jsonl" or args.max_seconds_per_doc
+                 or args.engine == "dask")
     if streaming:
         if args.format not in ("table", "jsonl"):
             return _fail(f"--format {args.format} cannot be streamed; corpus mode (--output/--jobs) writes jsonl")
@@ -103,28 +128,49 @@ def run_extract(argv: list[str]) -> int:
 def _run_corpus(args: argparse.Namespace, documents, lexicon, max_chars: int) -> int:  # type: ignore[no-untyped-def]
     from functools import partial
 
+    from quotes.app import parquet
     from quotes.app.corpus import exit_status, load_done_ids, make_extractor, run_corpus
     from quotes.app.inputs import count_documents
 
-    factory = partial(make_extractor, resources_dir=args.stanza_resources, lexicon=lexicon, max_chars=max_chars)
+    # One worker may use every core; several get a thread each, and share one model loaded before they fork
+    # (forking after torch started its thread pool is not safe, and CUDA does not survive a fork).
+    alone = args.engine == "processes" and args.jobs == 1
+    factory = partial(make_extractor, resources_dir=args.stanza_resources, lexicon=lexicon, max_chars=max_chars,
+                      device=args.device, threads=None if alone else 1)
+    engine = None
+    if args.engine == "dask":
+        from quotes.app.engines import DaskEngine
+
+        engine = DaskEngine(factory, scheduler=args.scheduler, jobs=args.jobs)
     done: set[str] = set()
     total = count_documents(args.inputs, input_format=args.input_format)
+    target = Path(args.output) if args.output else None
+    to_parquet = target is not None and parquet.is_parquet(target)
+    if to_parquet:
+        parquet.schema()  # no pyarrow: say so now, not after the run
     with contextlib.ExitStack() as stack:
         out = sys.stdout
-        if args.output:
-            path = Path(args.output)
+        if target is not None:
+            path = parquet.journal_path(target) if to_parquet else target  # Parquet goes through a JSONL journal
+            if to_parquet and args.resume and target.exists() and not path.exists():
+                parquet.seed_journal(target)
             if args.resume and path.exists():
                 done = load_done_ids(path)
             out = stack.enter_context(path.open("a" if args.resume else "w", encoding="utf-8"))
         summary = run_corpus(documents, out=out, jobs=args.jobs, max_seconds_per_doc=args.max_seconds_per_doc,
-                             extractor_factory=factory, done_ids=done, total=total)
+                             extractor_factory=factory, done_ids=done, total=total, engine=engine,
+                             share_model=args.device == "cpu" and not alone and hasattr(os, "fork"),
+                             **({"batch_words": args.batch_words} if args.batch_words else {}))
+    if to_parquet:
+        parquet.finish_journal(target)
     _stderr().print(f"quotes: {summary.processed} documents processed, {summary.failed} failed, "
                     f"{summary.skipped} skipped (already done) in {summary.seconds:.1f} s", markup=False)
     return exit_status(summary)
 
 
 def _run_report(args: argparse.Namespace, documents, lexicon, max_chars: int) -> int:  # type: ignore[no-untyped-def]
-    from quotes.extractor import Extractor
+    from quotes.app.corpus import extract_batch
+    from quotes.extractor import BATCH_WORDS, Extractor, count_words, word_batches
     from quotes.app.inputs import looks_english
     from quotes.app.reporters import records, table
 
@@ -138,14 +184,18 @@ def _run_report(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
         if not looks_english(doc.text):
             _stderr().print(f"[yellow]quotes:[/] {escape(doc.id)}: does not look like English; quotes reads English "
                             f"news, so attributions may be missing", soft_wrap=True)
-    extractor = Extractor(resources_dir=args.stanza_resources, lexicon=lexicon, max_chars=max_chars)
+    extractor = Extractor(resources_dir=args.stanza_resources, lexicon=lexicon, max_chars=max_chars,
+                          device=args.device)
     articles = []
-    for doc in good:
-        try:
-            articles.append(extractor.extract(doc.text, document=doc.id))
-        except QuotesError as exc:
-            _error(f"{doc.id}: {exc}")
-            failures.append(doc)
+    for batch in word_batches(good, lambda doc: count_words(doc.text), args.batch_words or BATCH_WORDS):
+        for doc, result in zip(batch, extract_batch(extractor, [d.id for d in batch], [d.text for d in batch])):
+            if isinstance(result, QuotesError):
+                _error(f"{doc.id}: {result}")
+                failures.append(doc)
+            elif isinstance(result, Exception):
+                raise result
+            else:
+                articles.append(result)
     out = sys.stdout
     if args.format == "json":
         records.write_json(articles, out)

@@ -35,12 +35,16 @@ STDIN = "-"
 STDIN_ID = "<stdin>"
 """The document id of a plain-text document read from standard input."""
 
-INPUT_FORMATS = ("auto", "text", "jsonl")
+INPUT_FORMATS = ("auto", "text", "jsonl", "parquet")
 TEXT_SUFFIXES = (".txt", ".html", ".htm")
 """Files a directory contributes in text mode."""
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 """Files a directory contributes in JSONL mode; in auto mode these files are read as JSONL."""
+PARQUET_SUFFIXES = (".parquet",)
+"""Files a directory contributes in Parquet mode (a dataset of parts); in auto mode these files are read as Parquet."""
+DATASET_COLUMNS = ("id", "text")
+"""The columns a Parquet input must have, like the fields of a JSONL input."""
 
 _BYTES_PER_CHAR = 4
 """UTF-8 needs at most 4 bytes a character, so more bytes than this proves the text too large."""
@@ -99,6 +103,8 @@ def count_documents(sources: list[str], *, input_format: str = "auto") -> int | 
             if fmt == "jsonl":
                 with open(name, "rb") as lines:
                     total += sum(1 for line in lines if line.strip())
+            elif fmt == "parquet":
+                total += _parquet_file(name).metadata.num_rows
             else:
                 total += 1
     return total
@@ -234,20 +240,51 @@ def _resolve(source: str, input_format: str) -> list[tuple[str, str]]:
     if not path.exists():
         raise InputError(f"{source}: no such file or directory")
     if not path.is_dir():
-        return [(str(path), _format_of(str(path), input_format))]
-    suffixes = JSONL_SUFFIXES if input_format == "jsonl" else TEXT_SUFFIXES
-    files = sorted(_walk(path, suffixes))
-    if not files:
-        wanted = ", ".join(f"*{suffix}" for suffix in suffixes)
-        raise InputError(f"{source}: no articles ({wanted}) in this directory")
-    fmt = "jsonl" if input_format == "jsonl" else "text"
-    return [(str(file), fmt) for file in files]
+        resolved = [(str(path), _format_of(str(path), input_format))]
+    else:
+        suffixes = {"jsonl": JSONL_SUFFIXES, "parquet": PARQUET_SUFFIXES}.get(input_format, TEXT_SUFFIXES)
+        files = sorted(_walk(path, suffixes))
+        if not files:
+            wanted = ", ".join(f"*{suffix}" for suffix in suffixes)
+            raise InputError(f"{source}: no articles ({wanted}) in this directory")
+        fmt = input_format if input_format in ("jsonl", "parquet") else "text"
+        resolved = [(str(file), fmt) for file in files]
+    for name, fmt in resolved:
+        if fmt == "parquet":
+            _check_dataset(name)
+    return resolved
 
 
 def _format_of(name: str, input_format: str) -> str:
     if input_format == "auto":
-        return "jsonl" if name.lower().endswith(JSONL_SUFFIXES) else "text"
+        lower = name.lower()
+        return "jsonl" if lower.endswith(JSONL_SUFFIXES) else "parquet" if lower.endswith(PARQUET_SUFFIXES) else "text"
     return input_format
+
+
+def _parquet_file(name: str) -> Any:
+    """A ``pyarrow.parquet.ParquetFile``; raises ``InputError`` without pyarrow or for a file it cannot read."""
+    try:
+        import pyarrow
+        import pyarrow.parquet
+    except ImportError:
+        raise InputError(f"{name}: reading Parquet needs pyarrow: pip install 'quotes[parquet]'") from None
+    try:
+        return pyarrow.parquet.ParquetFile(name)
+    except (OSError, pyarrow.ArrowException) as exc:
+        raise InputError(f"{name}: not a readable Parquet file ({_first_line(exc)})") from None
+
+
+def _check_dataset(name: str) -> None:
+    """Raise ``InputError`` before any work when a Parquet input lacks the ``id`` or ``text`` column."""
+    missing = [column for column in DATASET_COLUMNS if column not in _parquet_file(name).schema_arrow.names]
+    if missing:
+        raise InputError(f"{name}: no {' or '.join(repr(c) for c in missing)} column; a Parquet input needs "
+                         f"'id' and 'text' columns")
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 def _walk(root: Path, suffixes: tuple[str, ...]) -> Iterator[Path]:
@@ -264,6 +301,9 @@ def _generate(items: list[tuple[str, str]], max_chars: int) -> Iterator[Document
     for name, fmt in items:
         if fmt == "jsonl":
             yield from _jsonl_documents(name, max_chars, seen)
+            continue
+        if fmt == "parquet":
+            yield from _parquet_documents(name, max_chars, seen)
             continue
         doc_id = STDIN_ID if name == STDIN else name
         if doc_id in seen:
@@ -311,6 +351,20 @@ def _jsonl_document(raw: bytes, where: str, max_chars: int, seen: dict[str, str]
         return Document(where, None, f"{where}: not valid JSON ({exc.msg} at column {exc.colno})")
     if not isinstance(record, dict):
         return Document(where, None, f"{where}: expected a JSON object with 'id' and 'text' fields")
+    return _record_document(record, where, max_chars, seen)
+
+
+def _parquet_documents(name: str, max_chars: int, seen: dict[str, str]) -> Iterator[Document]:
+    """One document per row, read a row group at a time; a bad row gives an error document named ``file:row``."""
+    number = 0
+    for batch in _parquet_file(name).iter_batches(columns=list(DATASET_COLUMNS)):
+        for record in batch.to_pylist():
+            number += 1
+            yield _record_document(record, f"{name}:{number}", max_chars, seen)
+
+
+def _record_document(record: dict[str, Any], where: str, max_chars: int, seen: dict[str, str]) -> Document:
+    """The document of a JSONL line or Parquet row with ``id`` and ``text``; ``where`` names it in errors."""
     doc_id = record.get("id")
     if isinstance(doc_id, int) and not isinstance(doc_id, bool):
         doc_id = str(doc_id)

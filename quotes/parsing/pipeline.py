@@ -40,6 +40,16 @@ keeps 1,024, one per matrix shape, and news sentences bring new shapes with near
 peak RSS went from 934–955 to 873–889 MiB with 16, at the same speed (1.91–2.04 articles/s, three runs each).
 A user's own ``ONEDNN_PRIMITIVE_CACHE_CAPACITY`` wins."""
 
+CPU_ONLY_SPEEDUPS = {
+    "tokenizer_windows": "it reads each paragraph's windows unpadded, in many small LSTM calls, which suit a CPU; "
+                         "a GPU runs Stanza's padded batches faster",
+    "spelling_vectors": "it builds its index tensors on the CPU, so it cannot run on a GPU's tensors",
+}
+"""Speed-ups written for CPU inference, switched off when the models run on a GPU, with why."""
+
+DEVICES = ("auto", "cpu", "cuda")
+"""Devices a ``Parser`` accepts; ``auto`` is CUDA when torch sees one, else CPU."""
+
 PROCESSOR_FILES = {
     "tokenize": "tokenizer.pt",
     "mwt": "mwt_expander.pt",
@@ -83,6 +93,21 @@ PROBE_TEXT = ('"We will not accept this," the minister said on Tuesday. She adde
               "Ünïcødé Corp. would resume in 2027, according to officials at https://example.org/a-long-path.")
 """A text that runs every piece of the pipeline (quotation, MWT-free tokens, an unseen word, a URL) to probe
 the speed-ups once they are installed."""
+
+
+def resolve_device(device: str = "cpu") -> str:
+    """``cpu`` or ``cuda`` for a requested ``auto``, ``cpu`` or ``cuda``; raises ``ModelError`` for CUDA without one."""
+    if device not in DEVICES:
+        raise ValueError(f"unknown device {device!r}; valid: {', '.join(DEVICES)}")
+    if device == "cpu":
+        return "cpu"
+    import torch
+
+    if torch.cuda.is_available():
+        return "cuda"
+    if device == "auto":
+        return "cpu"
+    raise ModelError("device cuda asked for, but torch sees no CUDA GPU (use --device auto or cpu)")
 
 
 def _install_speedups(bf16: bool) -> None:
@@ -135,12 +160,14 @@ def _run_probe(nlp: Any, message: str) -> None:
 
 
 def build_stanza(resources_dir: str | os.PathLike[str] | None = None, *, processors: str | None = None,
-                 stanza_inference: bool = False) -> Any:
+                 stanza_inference: bool = False, device: str = "cpu") -> Any:
     """A ``stanza.Pipeline`` that never downloads: bundled models, or official ones from ``resources_dir``.
 
     ``stanza_inference`` keeps Stanza's own inference code instead of the
     project's replacements, so a benchmark can measure what they gain on the
     same models; it is refused once the replacements are in this process.
+    ``device`` is ``cpu`` or ``cuda`` (see ``resolve_device``); on ``cuda`` the
+    ``CPU_ONLY_SPEEDUPS`` are switched off for the process and the encoder keeps float32.
     """
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -149,14 +176,18 @@ def build_stanza(resources_dir: str | os.PathLike[str] | None = None, *, process
     os.environ.setdefault("ONEDNN_PRIMITIVE_CACHE_CAPACITY", PRIMITIVE_CACHE)  # read at oneDNN's first use
     import stanza
 
-    bf16 = encoder_cache.native_bf16() and not stanza_inference
+    gpu = device == "cuda"
+    if gpu:
+        for name, reason in CPU_ONLY_SPEEDUPS.items():
+            speedups.disable(name, f"CPU only: {reason}", announce=False)
+    bf16 = encoder_cache.native_bf16() and not stanza_inference and not gpu
     if stanza_inference and speedups.active():
         raise ModelError("Stanza's own inference code was already replaced in this process")
     if not stanza_inference:
         _install_speedups(bf16)
     resources_dir = resources_dir or os.environ.get(RESOURCES_ENV)
     wanted = processors or ",".join(PROCESSOR_FILES)
-    common: dict[str, Any] = {"download_method": None, "use_gpu": False, "logging_level": "ERROR"}
+    common: dict[str, Any] = {"download_method": None, "use_gpu": gpu, "device": device, "logging_level": "ERROR"}
     if resources_dir:
         folder = Path(resources_dir)
         if not (folder / "resources.json").exists():
@@ -198,13 +229,16 @@ def _label_precision(nlp: Any, bf16: bool) -> Any:
 class Parser:
     """Parses raw text into ``ParsedDoc``: loads Stanza once, reuses it for many texts."""
 
-    def __init__(self, resources_dir: str | os.PathLike[str] | None = None, *, threads: int | None = None) -> None:
+    def __init__(self, resources_dir: str | os.PathLike[str] | None = None, *, threads: int | None = None,
+                 device: str = "cpu") -> None:
         if threads:
             import torch
 
             torch.set_num_threads(threads)
         logging.getLogger("stanza").setLevel(logging.WARNING)
-        self._nlp = build_stanza(resources_dir)
+        self.device = resolve_device(device)
+        """``cpu`` or ``cuda``: where the models run."""
+        self._nlp = build_stanza(resources_dir, device=self.device)
         self._encoded: dict[tuple[str, ...], Any] = {}
 
     @property
@@ -250,9 +284,9 @@ class Parser:
             from stanza.models.common.bert_embedding import extract_bert_embeddings
 
             encoded = extract_bert_embeddings(model.args["bert_model"], model.bert_tokenizer, model.bert_model,
-                                              [list(key) for key in missing], "cpu", True)
+                                              [list(key) for key in missing], self.device, True)
             found.update(zip(missing, encoded))
-        return {key: np.asarray(value[1:-1].float().numpy(), dtype=np.float16) for key, value in found.items()}
+        return {key: np.asarray(value[1:-1].float().cpu().numpy(), dtype=np.float16) for key, value in found.items()}
 
     def _process(self, docs: list[Any]) -> list[Any]:
         if not docs:

@@ -236,13 +236,15 @@ def uninstall_all() -> None:
         uninstall(speedup.name)
 
 
-def disable(name: str, reason: str) -> None:
-    """Switch one speed-up off for the rest of the process and say so on stderr, once."""
+def disable(name: str, reason: str, *, announce: bool = True) -> None:
+    """Switch one speed-up off for the rest of the process and say so on stderr, once (unless not ``announce``:
+    a speed-up that does not apply, such as a CPU-only one on a GPU, is no news to the user)."""
     uninstall(name)
     if name in _disabled:
         return
     _disabled[name] = reason
-    print(f"quotes: speed-up '{name}' disabled ({reason}); results are the same, slower", file=sys.stderr)
+    if announce:
+        print(f"quotes: speed-up '{name}' disabled ({reason}); results are the same, slower", file=sys.stderr)
 
 
 def reset() -> None:
