@@ -11,28 +11,41 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from quotes.app.inputs import DEFAULT_MAX_CHARS, check_text
 from quotes.core.assemble import assemble
 from quotes.core.attribution import Article
-from quotes.app.inputs import DEFAULT_MAX_CHARS, check_text
+from quotes.core.learned.attributor import LearnedAttributor
+from quotes.core.learned.linking import Linker
 from quotes.core.lexicon import Lexicon
 from quotes.core.parsed import ParsedDoc
+from quotes.errors import QuotesError
 
 if TYPE_CHECKING:
     from quotes.parsing.pipeline import Parser
 
 BATCH_SIZE = 8
 
+METHODS = ("learned", "rules")
+"""How attributions are found: the model learned from PolNeAR on top of the parse, or the hand rules alone."""
+DEFAULT_METHOD = "learned"
+"""The method that scores best on PolNeAR dev (docs/evaluation.md)."""
+
 
 class Extractor:
     """Finds attributions in news text; holds the Stanza pipeline, so create it once."""
 
     def __init__(self, *, resources_dir: str | os.PathLike[str] | None = None, lexicon: Lexicon | None = None,
-                 threads: int | None = None, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+                 threads: int | None = None, max_chars: int = DEFAULT_MAX_CHARS,
+                 method: str = DEFAULT_METHOD) -> None:
         from quotes.parsing.pipeline import Parser
 
+        if method not in METHODS:
+            raise QuotesError(f"unknown method {method!r}; use one of: {', '.join(METHODS)}")
         self.lexicon = lexicon or Lexicon.default()
         self.max_chars = max_chars
+        self.method = method
         self._parser = Parser(resources_dir, threads=threads)
+        self._learned = _learned() if method == "learned" else None
 
     @property
     def parser(self) -> Parser:
@@ -51,8 +64,11 @@ class Extractor:
         return self._parser.parse_many(texts)
 
     def extract_parsed(self, parsed: ParsedDoc, document: str | None = None) -> Article:
-        """Attributions of an already parsed text (the rule part of extraction)."""
-        return Article(parsed.text, assemble(parsed, self.lexicon), document)
+        """Attributions of an already parsed text (the part of extraction after Stanza)."""
+        rules = assemble(parsed, self.lexicon)
+        if self._learned is None:
+            return Article(parsed.text, rules, document)
+        return Article(parsed.text, self._learned.attribute(parsed, self.lexicon, rules), document)
 
     def extract(self, text: str, document: str | None = None) -> Article:
         """All attributions in ``text``."""
@@ -66,6 +82,14 @@ class Extractor:
             ids: Sequence[str | None] = [next(names, None) for _ in batch] if names else [None] * len(batch)
             for parsed, doc_id in zip(self.parse_many(batch), ids):
                 yield self.extract_parsed(parsed, doc_id)
+
+
+def _learned() -> LearnedAttributor:
+    """The bundled learned model, loaded once per extractor."""
+    from quotes.parsing.attribution_tagger import load_bundled
+
+    tagger, record = load_bundled()
+    return LearnedAttributor(tagger, Linker.from_dict(record["linker"]), rule_features=record["rule_features"])
 
 
 _shared: Extractor | None = None

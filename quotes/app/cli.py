@@ -66,7 +66,16 @@ def _extract_parser() -> argparse.ArgumentParser:
                         help="give up on a document after S seconds (it gets an error line)")
     parser.add_argument("--max-chars", type=int, default=None, metavar="N", help="refuse documents longer than N characters")
     _model_options(parser)
+    _method_option(parser)
     return parser
+
+
+def _method_option(parser: argparse.ArgumentParser) -> None:
+    from quotes.extractor import DEFAULT_METHOD, METHODS
+
+    parser.add_argument("--method", choices=METHODS, default=DEFAULT_METHOD,
+                        help=f"learned: the model trained on PolNeAR on top of the parse; rules: the hand rules alone "
+                             f"(default: {DEFAULT_METHOD})")
 
 
 def _lexicon(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -106,7 +115,8 @@ def _run_corpus(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
     from quotes.app.corpus import exit_status, load_done_ids, make_extractor, run_corpus
     from quotes.app.inputs import count_documents
 
-    factory = partial(make_extractor, resources_dir=args.stanza_resources, lexicon=lexicon, max_chars=max_chars)
+    factory = partial(make_extractor, resources_dir=args.stanza_resources, lexicon=lexicon, max_chars=max_chars,
+                      method=args.method)
     done: set[str] = set()
     total = count_documents(args.inputs, input_format=args.input_format)
     with contextlib.ExitStack() as stack:
@@ -138,7 +148,8 @@ def _run_report(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
         if not looks_english(doc.text):
             _stderr().print(f"[yellow]quotes:[/] {escape(doc.id)}: does not look like English; quotes reads English "
                             f"news, so attributions may be missing", soft_wrap=True)
-    extractor = Extractor(resources_dir=args.stanza_resources, lexicon=lexicon, max_chars=max_chars)
+    extractor = Extractor(resources_dir=args.stanza_resources, lexicon=lexicon, max_chars=max_chars,
+                          method=args.method)
     articles = []
     for doc in good:
         try:
