@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from quotes.app.inputs import DEFAULT_MAX_CHARS, check_text
 from quotes.core.assemble import assemble
-from quotes.core.attribution import Article
+from quotes.core.attribution import Article, Attribution
 from quotes.core.learned.attributor import LearnedAttributor
 from quotes.core.learned.linking import Linker
 from quotes.core.lexicon import Lexicon
@@ -63,9 +63,13 @@ class Extractor:
             check_text(text, self.max_chars)
         return self._parser.parse_many(texts)
 
+    def rule_attributions(self, parsed: ParsedDoc) -> tuple[Attribution, ...]:
+        """What the hand rules find in a parsed text (``--method rules``, and an input of the learned model)."""
+        return assemble(parsed, self.lexicon)
+
     def extract_parsed(self, parsed: ParsedDoc, document: str | None = None) -> Article:
         """Attributions of an already parsed text (the part of extraction after Stanza)."""
-        rules = assemble(parsed, self.lexicon)
+        rules = self.rule_attributions(parsed)
         if self._learned is None:
             return Article(parsed.text, rules, document)
         return Article(parsed.text, self._learned.attribute(parsed, self.lexicon, rules), document)

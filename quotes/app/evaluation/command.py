@@ -136,6 +136,8 @@ def _relation_from_dict(attribution: Mapping[str, Any], text: str) -> tuple[Rela
     parts = []
     for key in ("speaker", "cue", "content"):
         part = attribution.get(key)
+        if key == "speaker" and part and part.get("phrase"):
+            part = part["phrase"]  # the whole source phrase, as PolNeAR marks it and as a live run is scored
         if not part:
             parts.append(())
             continue
