@@ -10,11 +10,14 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
-from quotes.core.assemble import assemble
-from quotes.core.attribution import Article
 from quotes.app.inputs import DEFAULT_MAX_CHARS, check_text
+from quotes.core.assemble import assemble
+from quotes.core.attribution import Article, Attribution
+from quotes.core.learned.attributor import LearnedAttributor
+from quotes.core.learned.linking import Linker
 from quotes.core.lexicon import Lexicon
 from quotes.core.parsed import ParsedDoc
+from quotes.errors import QuotesError
 
 if TYPE_CHECKING:
     from quotes.parsing.pipeline import Parser
@@ -46,18 +49,29 @@ def count_words(text: str) -> int:
     """Whitespace-separated words: cheap, and close enough to the parser's words to size a batch."""
     return len(text.split())
 
+METHODS = ("learned", "rules")
+"""How attributions are found: the model learned from PolNeAR on top of the parse, or the hand rules alone."""
+DEFAULT_METHOD = "learned"
+"""The method that scores best on PolNeAR dev (docs/evaluation.md)."""
+
 
 class Extractor:
     """Finds attributions in news text; holds the Stanza pipeline, so create it once."""
 
     def __init__(self, *, resources_dir: str | os.PathLike[str] | None = None, lexicon: Lexicon | None = None,
-                 threads: int | None = None, max_chars: int = DEFAULT_MAX_CHARS, device: str = "cpu") -> None:
-        """``device``: ``cpu`` (the default), ``cuda``, or ``auto`` for CUDA when torch sees a GPU."""
+                 threads: int | None = None, max_chars: int = DEFAULT_MAX_CHARS, device: str = "cpu",
+                 method: str = DEFAULT_METHOD) -> None:
+        """``device``: ``cpu`` (the default), ``cuda``, or ``auto`` for CUDA when torch sees a GPU; ``method``:
+        ``learned`` (the default) or ``rules`` (see ``METHODS``)."""
         from quotes.parsing.pipeline import Parser
 
+        if method not in METHODS:
+            raise QuotesError(f"unknown method {method!r}; use one of: {', '.join(METHODS)}")
         self.lexicon = lexicon or Lexicon.default()
         self.max_chars = max_chars
+        self.method = method
         self._parser = Parser(resources_dir, threads=threads, device=device)
+        self._learned = _learned() if method == "learned" else None
 
     @property
     def device(self) -> str:
@@ -80,9 +94,16 @@ class Extractor:
             check_text(text, self.max_chars)
         return self._parser.parse_many(texts)
 
+    def rule_attributions(self, parsed: ParsedDoc) -> tuple[Attribution, ...]:
+        """What the hand rules find in a parsed text (``--method rules``, and an input of the learned model)."""
+        return assemble(parsed, self.lexicon)
+
     def extract_parsed(self, parsed: ParsedDoc, document: str | None = None) -> Article:
-        """Attributions of an already parsed text (the rule part of extraction)."""
-        return Article(parsed.text, assemble(parsed, self.lexicon), document)
+        """Attributions of an already parsed text (the part of extraction after Stanza)."""
+        rules = self.rule_attributions(parsed)
+        if self._learned is None:
+            return Article(parsed.text, rules, document)
+        return Article(parsed.text, self._learned.attribute(parsed, self.lexicon, rules), document)
 
     def extract(self, text: str, document: str | None = None) -> Article:
         """All attributions in ``text``."""
@@ -100,6 +121,14 @@ class Extractor:
         for batch in word_batches(pairs, lambda pair: count_words(pair[0]), max_words):
             for parsed, (_, doc_id) in zip(self.parse_many([text for text, _ in batch]), batch):
                 yield self.extract_parsed(parsed, doc_id)
+
+
+def _learned() -> LearnedAttributor:
+    """The bundled learned model, loaded once per extractor."""
+    from quotes.parsing.attribution_tagger import load_bundled
+
+    tagger, record = load_bundled()
+    return LearnedAttributor(tagger, Linker.from_dict(record["linker"]), rule_features=record["rule_features"])
 
 
 _shared: Extractor | None = None

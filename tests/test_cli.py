@@ -71,7 +71,7 @@ class TestExtract:
         text = "Josh Earnest, the White House press secretary, said the talks had failed.\n"
         path = tmp_path / "earnest.txt"
         path.write_text(text, encoding="utf-8")
-        assert main([str(path), "--format", "csv"]) == 0
+        assert main([str(path), "--format", "csv", "--method", "rules"]) == 0
         (row,) = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
         assert row["speaker_text"] == "Josh Earnest"
         assert row["speaker_phrase"] == "Josh Earnest, the White House press secretary"

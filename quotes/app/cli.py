@@ -69,6 +69,7 @@ def _extract_parser() -> argparse.ArgumentParser:
     parser.add_argument("--max-chars", type=int, default=None, metavar="N", help="refuse documents longer than N characters")
     _model_options(parser)
     _archive_options(parser)
+    _method_option(parser)
     return parser
 
 
@@ -85,6 +86,14 @@ def _archive_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--batch-words", type=int, default=None, metavar="N",
                        help="words per parser batch (default: 6000); fewer hold less memory, a longer article "
                             "goes alone")
+
+
+def _method_option(parser: argparse.ArgumentParser) -> None:
+    from quotes.extractor import DEFAULT_METHOD, METHODS
+
+    parser.add_argument("--method", choices=METHODS, default=DEFAULT_METHOD,
+                        help=f"learned: the model trained on PolNeAR on top of the parse; rules: the hand rules alone "
+                             f"(default: {DEFAULT_METHOD})")
 
 
 def _lexicon(args: argparse.Namespace):  # type: ignore[no-untyped-def]
@@ -136,7 +145,7 @@ def _run_corpus(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
     # (forking after torch started its thread pool is not safe, and CUDA does not survive a fork).
     alone = args.engine == "processes" and args.jobs == 1
     factory = partial(make_extractor, resources_dir=args.stanza_resources, lexicon=lexicon, max_chars=max_chars,
-                      device=args.device, threads=None if alone else 1)
+                      device=args.device, threads=None if alone else 1, method=args.method)
     engine = None
     if args.engine == "dask":
         from quotes.app.engines import DaskEngine
@@ -185,7 +194,7 @@ def _run_report(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
             _stderr().print(f"[yellow]quotes:[/] {escape(doc.id)}: does not look like English; quotes reads English "
                             f"news, so attributions may be missing", soft_wrap=True)
     extractor = Extractor(resources_dir=args.stanza_resources, lexicon=lexicon, max_chars=max_chars,
-                          device=args.device)
+                          device=args.device, method=args.method)
     articles = []
     for batch in word_batches(good, lambda doc: count_words(doc.text), args.batch_words or BATCH_WORDS):
         for doc, result in zip(batch, extract_batch(extractor, [d.id for d in batch], [d.text for d in batch])):

@@ -355,7 +355,7 @@ def _quotation_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[
     return drafts + extra
 
 
-def _paragraph_of(paras: list[tuple[int, int]], offset: int) -> int | None:
+def paragraph_of(paras: list[tuple[int, int]], offset: int) -> int | None:
     """Index of the paragraph holding ``offset`` (None between paragraphs)."""
     return next((i for i, (start, end) in enumerate(paras) if start <= offset < end), None)
 
@@ -366,7 +366,7 @@ def _recent_speaker(quote: Quotation, drafts: list[_Draft], paras: list[tuple[in
     A quotation nobody is credited with, right after someone was quoted, is in
     news style theirs: reporters name the speaker once and quote on.
     """
-    here = _paragraph_of(paras, quote.start)
+    here = paragraph_of(paras, quote.start)
     if here is None:
         return None
     earlier = [(d.pieces[-1][1], i) for i, d in enumerate(drafts)
@@ -374,7 +374,7 @@ def _recent_speaker(quote: Quotation, drafts: list[_Draft], paras: list[tuple[in
     if not earlier:
         return None
     end, index = max(earlier)
-    para = _paragraph_of(paras, end - 1)
+    para = paragraph_of(paras, end - 1)
     return index if para is not None and here - para <= 1 else None
 
 
@@ -438,7 +438,7 @@ def _previous_quote_draft(text: str, quote: Quotation, drafts: list[_Draft],
     In the same paragraph any attribution counts ("X said S. \"Q.\""); from the
     paragraph before, only a quotation does (a follow-on quote paragraph).
     """
-    para_index = _paragraph_of(paras, quote.start)
+    para_index = paragraph_of(paras, quote.start)
     if para_index is None:
         return None
     earlier = [d for d in drafts if d.pieces[-1][1] <= quote.start and d.rule != "unattributed-quote"]
@@ -446,7 +446,7 @@ def _previous_quote_draft(text: str, quote: Quotation, drafts: list[_Draft],
         return None
     latest = max(earlier, key=lambda d: d.pieces[-1][1])
     last = _quotation_of_sentence(text, latest, earlier)
-    last_para = _paragraph_of(paras, last.pieces[-1][0])
+    last_para = paragraph_of(paras, last.pieces[-1][0])
     if last_para is None or para_index - last_para > 1:
         return None
     if para_index - last_para == 1 and text[paras[para_index][0] : quote.start].strip():
@@ -508,9 +508,9 @@ def _resolve(doc: ParsedDoc, drafts: list[_Draft], quotations: list[Quotation], 
             speaker = speakers.get(source)
         content = Content.of(text, draft.pieces)
         cue = Cue(Span.of(text, *draft.cue), draft.lemma) if draft.cue else None
-        paragraph = _paragraph_of(paras, content.start) or 0
+        paragraph = paragraph_of(paras, content.start) or 0
         out.append(Attribution(
-            content=content, cue=cue, speaker=speaker, kind=_kind(text, content, quotations),
+            content=content, cue=cue, speaker=speaker, kind=quote_kind(text, content, quotations),
             sentence=Span.of(text, *draft.sentence), paragraph=paragraph, rule=draft.rule, inherited=inherited,
         ))
     return tuple(sorted(out, key=lambda a: (a.content.start, a.content.end)))
@@ -534,7 +534,7 @@ def _follow(drafts: list[_Draft], draft: _Draft) -> int:
     return index if index is not None else -1
 
 
-def _kind(text: str, content: Content, quotations: list[Quotation]) -> QuoteKind:
+def quote_kind(text: str, content: Content, quotations: list[Quotation]) -> QuoteKind:
     """Direct when every word is inside quotation marks, mixed when some are, indirect when none are."""
     inside = _word_set(tuple(p for q in quotations for p in q.pieces))
     words = [m for s in content.spans for m in _WORD.finditer(text, s.start, s.end)]

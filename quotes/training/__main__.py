@@ -1,6 +1,7 @@
 """``python -m quotes.training STAGE --data ../shared/ud --out build/models``.
 
-Stages: tokenize, mwt, lemma, pos, depparse, depparse-tune (the parser fine-tuned on
+``python -m quotes.training attribution --parses DIR`` trains the learned attribution model (see
+``quotes.training.attribution``). Stanza stages: tokenize, mwt, lemma, pos, depparse, depparse-tune (the parser fine-tuned on
 the tagger's predicted tags), ``all`` (in that order), ``bundle``
 (copy the final models into the package) and ``score`` (end-to-end CoNLL 2018
 scores from raw text).
@@ -9,6 +10,7 @@ scores from raw text).
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from quotes.training import stages
@@ -16,6 +18,12 @@ from quotes.training.stages import Layout
 
 
 def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["attribution"]:
+        from quotes.training.attribution import main as attribution
+
+        attribution(argv[1:])
+        return
     parser = argparse.ArgumentParser(prog="python -m quotes.training", description=__doc__)
     parser.add_argument("stage", choices=["tokenize", "mwt", "lemma", "pos", "depparse", "depparse-tune", "all", "bundle", "score"])
     parser.add_argument("--data", type=Path, default=Path("../shared/ud"), help="UD folder with EWT and GUM")

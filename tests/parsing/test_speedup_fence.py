@@ -148,7 +148,7 @@ class TestBrokenSpeedups:
         registry = tuple(attrs.evolve(s, install=broken_install) if s.name == name else s for s in speedups.REGISTRY)
         monkeypatch.setattr(speedups, "REGISTRY", registry)
         capfd.readouterr()
-        rows = _rows(Extractor().extract(showcase))
+        rows = _rows(Extractor(method="rules").extract(showcase))
         err = capfd.readouterr().err
         assert f"quotes: speed-up '{name}' disabled (a probe sentence failed: TypeError: simulated change" in err
         assert err.count("quotes: speed-up") == 1 and "Traceback" not in err
@@ -160,7 +160,7 @@ class TestBrokenSpeedups:
         """A speed-up that breaks only on a real text switches all of them off and the text is parsed again."""
         from quotes.extractor import Extractor
 
-        extractor = Extractor()
+        extractor = Extractor(method="rules")
         target = speedups.by_name("tokenizer_windows").targets[0]
         setattr(target.owner(), target.name, _raiser)
         capfd.readouterr()
@@ -177,7 +177,7 @@ class TestBrokenSpeedups:
 
         monkeypatch.setenv(speedups.DISABLE_ENV, "1")
         speedups.reset()
-        extractor = Extractor()
+        extractor = Extractor(method="rules")
         assert speedups.active() == []
         assert _rows(extractor.extract(showcase)) == expected
 

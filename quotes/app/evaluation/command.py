@@ -61,7 +61,7 @@ def main(
         origin = str(args.predictions)
     else:
         try:
-            predictions, warnings = _predict(corpus, predictor or _extractor_predictor(), err)
+            predictions, warnings = _predict(corpus, predictor or _extractor_predictor(args.method), err)
         except (QuotesError, ImportError) as exc:
             return _fail(err, f"cannot run the extractor: {exc}", 1)
         _warn(err, warnings, "extraction")
@@ -136,6 +136,8 @@ def _relation_from_dict(attribution: Mapping[str, Any], text: str) -> tuple[Rela
     parts = []
     for key in ("speaker", "cue", "content"):
         part = attribution.get(key)
+        if key == "speaker" and part and part.get("phrase"):
+            part = part["phrase"]  # the whole source phrase, as PolNeAR marks it and as a live run is scored
         if not part:
             parts.append(())
             continue
@@ -171,11 +173,11 @@ def _predict(
     return predictions, warnings
 
 
-def _extractor_predictor() -> Predictor:
+def _extractor_predictor(method: str) -> Predictor:
     # Imported here: loading Stanza takes seconds and is not needed with --predictions.
     from quotes.extractor import Extractor
 
-    extractor = Extractor()
+    extractor = Extractor(method=method)
 
     def predict(text: str, name: str) -> Sequence[Relation]:
         return relations_from_article(extractor.extract(text, document=name))
@@ -216,6 +218,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--errors", action="store_true", help="list misses and false alarms with their sentences")
     parser.add_argument("--json", metavar="FILE", help='write the figures as JSON to FILE ("-" for stdout)')
     parser.add_argument("--limit", type=_positive, metavar="N", help="score only the first N documents by name")
+    from quotes.extractor import DEFAULT_METHOD, METHODS
+
+    parser.add_argument("--method", choices=METHODS, default=DEFAULT_METHOD,
+                        help=f"how the extractor finds attributions (default: {DEFAULT_METHOD})")
     return parser
 
 
