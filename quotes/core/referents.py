@@ -1,0 +1,388 @@
+"""What a third-person pronoun points to: typed, gendered mentions, and the choice among them.
+
+Every noun phrase of the article becomes a ``Referent`` with a kind (person,
+organisation, media, place or group, thing) and a gender when the text shows it
+(an honorific, a first name, a gendered pronoun already resolved to it). A
+pronoun chooses only among referents that agree with it, so "he" never lands on
+"Brussels" or "BuzzFeed News", and "she" never on a man named "Mr. Hale". Among
+those, the rule prefers the last speaker and subjects of recent sentences; where
+several remain, a small logistic ranker trained on GUM's coreference
+(``python -m quotes.training speakers``) decides.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import math
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import attrs
+
+from quotes.core.lexicon import Lexicon
+from quotes.core.parsed import ParsedDoc, Sentence, Word
+from quotes.core.quotemarks import find_quotations
+
+RANKER = Path(__file__).parent.parent / "data" / "pronoun_ranker.json"
+"""Weights of the learned choice, written by ``python -m quotes.training speakers``."""
+
+MASCULINE = frozenset({"he", "him", "his", "himself"})
+FEMININE = frozenset({"she", "her", "hers", "herself"})
+NEUTER = frozenset({"it", "its", "itself"})
+PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+THIRD_PERSON = MASCULINE | FEMININE | NEUTER | PLURAL
+"""The pronouns resolved here; "I", "we", "you" are the speaker and listener, not an earlier mention."""
+
+NOMINAL_RELS = frozenset({"nsubj", "obj", "iobj", "obl", "nmod", "appos", "conj", "root", "csubj", "expl", "dislocated",
+                          "vocative", "list", "parataxis", "orphan", "dep", "xcomp", "ccomp"})
+"""Relations a noun phrase's head can bear; a ``compound`` or ``flat`` word is part of another name."""
+WINDOW = 4
+"""Sentences looked back for an antecedent: 96 % of GUM train pronouns have one this close."""
+FAR_WINDOW = 12
+"""How far back to look when nothing in the near window agrees (a long quotation in between)."""
+PERSON_GENDERS = frozenset({"male", "female", "mostly_male", "mostly_female", "andy"})
+"""gender-guesser answers that make a first name a person's (``andy``: either gender)."""
+
+
+class Kind(str, enum.Enum):
+    """What a mention is, as far as pronouns care."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    MEDIA = "media"
+    PLACE = "place"
+    GROUP = "group"
+    """Several people ("officials", "the Democrats"): "they", never "he"."""
+    THING = "thing"
+
+
+@attrs.frozen
+class Referent:
+    """A noun phrase a pronoun may point to, with what agreement needs."""
+
+    word: Word
+    """The phrase's head word."""
+    kind: Kind
+    gender: str | None
+    """"m", "f", or None when the text does not show it."""
+    plural: bool
+    subject: bool
+    """Subject of its clause: the salient position pronouns most often pick up."""
+    cue_subject: bool
+    """Subject of a cue verb ("X said"): the last speaker, whom "he said" most often continues."""
+    quoted: bool
+    """Inside a quotation: words of the speaker, not of the narrator."""
+    name: tuple[str, ...]
+    """The proper-name tokens it carries, empty for a common noun or a pronoun."""
+
+
+def pronoun_gender(form: str) -> str | None:
+    lowered = form.lower()
+    return "m" if lowered in MASCULINE else "f" if lowered in FEMININE else None
+
+
+@lru_cache(maxsize=1)
+def _detector():  # type: ignore[no-untyped-def]
+    import gender_guesser.detector as detector
+
+    return detector.Detector(case_sensitive=False)
+
+
+def first_name_gender(token: str) -> str | None:
+    """The gender gender-guesser's name lists give a first name: "m", "f", "?" (either) or None (not a name)."""
+    answer = _detector().get_gender(token.strip(".").split("-")[0])
+    if answer in ("male", "mostly_male"):
+        return "m"
+    if answer in ("female", "mostly_female"):
+        return "f"
+    return "?" if answer == "andy" else None
+
+
+def name_kind(name: Sequence[str], lexicon: Lexicon, honorific: str | None = None) -> tuple[Kind | None, str | None]:
+    """Kind and gender of a proper name from its own words: media and organisation words, an honorific, a first name.
+
+    None when the name alone does not tell ("Kang", "Brussels"): callers look at
+    the role, the other mentions of the same entity, and number.
+    """
+    lowered = [t.lower() for t in name]
+    joined = " ".join(lowered)
+    if honorific is not None:
+        h = honorific.lower().rstrip(".")
+        gender = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f"}.get(h)
+        return Kind.PERSON, gender
+    if joined in lexicon.media or re_the(joined) in lexicon.media or any(t in lexicon.media for t in lowered[-1:]):
+        return Kind.MEDIA, None
+    if any(t in lexicon.organisation for t in lowered):
+        return Kind.ORGANISATION, None
+    if len(name) >= 2:
+        gender = first_name_gender(name[0])
+        if gender is not None:
+            return Kind.PERSON, None if gender == "?" else gender
+    if len(name) == 1 and name[0].isupper() and len(name[0]) > 1:
+        return Kind.ORGANISATION, None
+    return None, None
+
+
+def re_the(text: str) -> str:
+    return text[4:] if text.startswith("the ") else text
+
+
+def is_plural(word: Word) -> bool:
+    return "Number=Plur" in word.feats or word.xpos in ("NNS", "NNPS")
+
+
+def referents(doc: ParsedDoc, lexicon: Lexicon) -> list[Referent]:
+    """Every noun phrase of the article that could be an antecedent, in text order, typed and gendered."""
+    quoted = [(q.inner_start, q.inner_end) for q in find_quotations(doc.text)]
+    out: list[Referent] = []
+    for sentence in doc.sentences:
+        for word in sentence.words:
+            referent = _referent(sentence, word, lexicon, quoted)
+            if referent is not None:
+                out.append(referent)
+    return out
+
+
+def _referent(sentence: Sentence, word: Word, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Referent | None:
+    if word.upos not in ("PROPN", "NOUN", "PRON") or word.rel not in NOMINAL_RELS or _honorific(word, lexicon):
+        return None
+    head = sentence.head_of(word)
+    if word.upos == "PRON" and word.text.lower() not in THIRD_PERSON:
+        return None
+    subject = word.rel == "nsubj"
+    cue_subject = subject and head is not None and lexicon.verb_lemma(head.lemma, head.text) in lexicon.verbs
+    inside = any(s <= word.start < e for s, e in quoted)
+    plural = is_plural(word)
+    lowered = word.text.lower()
+    name: tuple[str, ...] = ()
+    gender: str | None = None
+    if word.upos == "PRON":
+        gender = pronoun_gender(lowered)
+        kind = Kind.PERSON if gender else Kind.GROUP if lowered in PLURAL else Kind.THING
+        plural = lowered in PLURAL
+    elif word.upos == "PROPN":
+        parts = [w for w in sentence.words if w.id == word.id or (w.head == word.id and w.deprel in ("flat", "compound")
+                                                                    and w.upos in ("PROPN", "NUM"))]
+        honorific = next((w.text for w in sentence.children(word)
+                          if w.text.lower().rstrip(".") in {h.rstrip(".") for h in lexicon.honorifics}), None)
+        clean = [w.text for w in parts if w.text.lower().rstrip(".") not in {h.rstrip(".") for h in lexicon.honorifics}]
+        if parts and parts[0].text.lower().rstrip(".") in {h.rstrip(".") for h in lexicon.honorifics}:
+            honorific = parts[0].text
+        name = tuple(clean)
+        kind_found, gender = name_kind(name, lexicon, honorific)
+        titled = any(w.text.lower() in lexicon.titles for w in sentence.children(word) if w.upos in ("NOUN", "PROPN"))
+        kind = kind_found or (Kind.PERSON if titled else Kind.GROUP if plural else Kind.THING)
+    else:
+        lemma = word.lemma.lower()
+        if lemma in lexicon.media or lowered in lexicon.media:
+            kind = Kind.MEDIA
+        elif lemma in lexicon.organisation or lowered in lexicon.organisation:
+            kind = Kind.ORGANISATION
+        elif lemma in lexicon.titles or lemma in lexicon.anonymous or lemma in lexicon.person_nouns:
+            kind = Kind.GROUP if plural else Kind.PERSON
+            gender = lexicon.noun_gender(lemma)
+        else:
+            kind = Kind.GROUP if plural else Kind.THING
+    return Referent(word, kind, gender, plural, subject, cue_subject, inside, name)
+
+
+def _honorific(word: Word, lexicon: Lexicon) -> bool:
+    """ "Dr." or "Mr." parsed as a noun phrase of its own is part of a name, never a referent."""
+    return word.text.lower() in lexicon.honorifics or word.text.lower() + "." in lexicon.honorifics
+
+
+def agrees(pronoun: Word, candidate: Referent, gender: str | None) -> bool:
+    """Whether ``candidate`` (of known ``gender``, from itself or its chain) can be what ``pronoun`` refers to."""
+    form = pronoun.text.lower()
+    if form in MASCULINE or form in FEMININE:
+        want = pronoun_gender(form)
+        return candidate.kind is Kind.PERSON and not candidate.plural and gender in (None, want)
+    if form in NEUTER:
+        return candidate.kind in (Kind.ORGANISATION, Kind.MEDIA, Kind.PLACE, Kind.THING) and not candidate.plural
+    return candidate.plural or candidate.kind in (Kind.GROUP, Kind.ORGANISATION, Kind.MEDIA)
+
+
+FEATURES = ("bias", "same_sentence", "sentence_distance", "log_word_distance", "subject", "cue_subject", "pronoun",
+            "same_form", "proper", "common", "gender_known", "name_seen", "both_subjects", "nearest", "quoted_gap",
+            "nearest_subject", "possessive")
+"""What the ranker sees of a (pronoun, candidate) pair; the rule-only choice uses the same facts."""
+
+
+def features(pronoun: Word, candidate: Referent, rank: int, seen: int, gender: str | None, pronoun_quoted: bool,
+             nearest_subject: bool) -> list[float]:
+    """The ranker's inputs for one pair: distance, salience (subject, last speaker, mentions so far), form."""
+    sentences = pronoun.sentence - candidate.word.sentence
+    words = max(1, pronoun.index - candidate.word.index)
+    return [
+        1.0,
+        float(sentences == 0),
+        float(min(sentences, WINDOW)),
+        math.log(words),
+        float(candidate.subject),
+        float(candidate.cue_subject),
+        float(candidate.word.upos == "PRON"),
+        float(candidate.word.text.lower() == pronoun.text.lower()),
+        float(candidate.word.upos == "PROPN"),
+        float(candidate.word.upos == "NOUN"),
+        float(gender is not None),
+        math.log1p(seen),
+        float(candidate.subject and pronoun.rel == "nsubj"),
+        float(rank == 0),
+        float(candidate.quoted != pronoun_quoted),
+        float(nearest_subject),
+        float(candidate.word.deprel == "nmod:poss"),
+    ]
+
+
+@attrs.frozen
+class Ranker:
+    """A logistic scorer over ``FEATURES``: plain weights, no numpy needed at run time."""
+
+    weights: tuple[float, ...]
+
+    @classmethod
+    def load(cls, path: Path = RANKER) -> Ranker | None:
+        if not path.exists():
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if tuple(data["features"]) != FEATURES:
+            raise ValueError(f"{path}: trained on features {data['features']}, this code uses {list(FEATURES)}")
+        return cls(tuple(float(w) for w in data["weights"]))
+
+    def score(self, row: Sequence[float]) -> float:
+        return sum(w * x for w, x in zip(self.weights, row))
+
+
+@lru_cache(maxsize=1)
+def default_ranker() -> Ranker | None:
+    return Ranker.load()
+
+
+@attrs.frozen
+class Choice:
+    """A pronoun, the candidates that agree with it (nearest first) and their features."""
+
+    pronoun: Word
+    candidates: tuple[Referent, ...]
+    rows: tuple[tuple[float, ...], ...]
+
+
+class Coreference:
+    """Third-person pronouns of one article linked to their antecedents, in text order.
+
+    A chain (name, kind, gender) grows as pronouns join it, so a "she" resolved
+    to "Ms. Ruiz" makes "Ruiz" female for the pronouns after it.
+    """
+
+    def __init__(self, doc: ParsedDoc, lexicon: Lexicon, mode: str = "learned", ranker: Ranker | None = None) -> None:
+        self.doc = doc
+        self.lexicon = lexicon
+        self.referents = referents(doc, lexicon)
+        self._chain: dict[int, int] = {}
+        """Word index → chain id (the word index of the chain's first member)."""
+        self._gender: dict[int, str] = {}
+        self._kind: dict[int, Kind] = {}
+        self.antecedent: dict[int, Referent] = {}
+        """Pronoun word index → the referent chosen for it."""
+        self.choices: list[Choice] = []
+        ranker = ranker if ranker is not None else (default_ranker() if mode == "learned" else None)
+        self._link_names()
+        for referent in self.referents:
+            if referent.word.upos == "PRON":
+                self._resolve(referent, mode, ranker)
+
+    def chain_of(self, word: Word) -> list[Referent]:
+        chain = self._chain.get(word.index, word.index)
+        return [r for r in self.referents if self._chain.get(r.word.index, r.word.index) == chain]
+
+    def gender_of(self, referent: Referent) -> str | None:
+        return referent.gender or self._gender.get(self._chain.get(referent.word.index, referent.word.index))
+
+    def kind_of(self, referent: Referent) -> Kind:
+        return self._kind.get(self._chain.get(referent.word.index, referent.word.index), referent.kind)
+
+    def _link_names(self) -> None:
+        """One chain per entity: names that share their first or last tokens ("Ruiz", "Maria Ruiz")."""
+        named = [r for r in self.referents if r.name]
+        for r in sorted(named, key=lambda r: -len(r.name)):
+            low = tuple(t.lower() for t in r.name)
+            for other in named:
+                olow = tuple(t.lower() for t in other.name)
+                if other is not r and len(olow) >= len(low) and (olow[: len(low)] == low or olow[-len(low):] == low):
+                    self._union(other.word.index, r.word.index)
+                    break
+        for r in named:
+            chain = self._chain.get(r.word.index, r.word.index)
+            if r.kind is not Kind.THING and self._kind.get(chain, Kind.THING) is Kind.THING:
+                self._kind[chain] = r.kind
+            if r.gender:
+                self._gender.setdefault(chain, r.gender)
+
+    def _union(self, member: int, to: int) -> None:
+        target = self._chain.get(to, to)
+        source = self._chain.get(member, member)
+        for key, value in list(self._chain.items()):
+            if value == source:
+                self._chain[key] = target
+        self._chain[member] = target
+        self._chain.setdefault(to, target)
+        if source in self._kind and target not in self._kind:
+            self._kind[target] = self._kind[source]
+        if source in self._gender and target not in self._gender:
+            self._gender[target] = self._gender[source]
+
+    def candidates(self, pronoun: Referent) -> Choice:
+        """The referents before ``pronoun`` that agree with it, nearest first, with the ranker's features."""
+        word = pronoun.word
+        before = [r for r in self.referents if r.word.index < word.index]
+        for window in (WINDOW, FAR_WINDOW):
+            near = [r for r in reversed(before) if word.sentence - r.word.sentence <= window]
+            typed = [attrs.evolve(r, kind=self.kind_of(r)) for r in near]
+            agreeing = [r for r in typed if agrees(word, r, self.gender_of(r))
+                        and not (r.quoted and not pronoun.quoted and r.word.sentence != word.sentence)]
+            if agreeing:
+                break
+        seen: dict[int, int] = {}
+        for r in before:
+            chain = self._chain.get(r.word.index, r.word.index)
+            seen[chain] = seen.get(chain, 0) + 1
+        first_subject = next((i for i, r in enumerate(agreeing) if r.subject and r.word.sentence < word.sentence), -1)
+        rows = tuple(tuple(features(word, r, i, seen.get(self._chain.get(r.word.index, r.word.index), 0),
+                                    self.gender_of(r), pronoun.quoted, i == first_subject))
+                     for i, r in enumerate(agreeing))
+        return Choice(word, tuple(agreeing), rows)
+
+    def _resolve(self, pronoun: Referent, mode: str, ranker: Ranker | None) -> None:
+        choice = self.candidates(pronoun)
+        self.choices.append(choice)
+        if not choice.candidates:
+            return
+        best = rule_choice(choice) if ranker is None else max(
+            range(len(choice.candidates)), key=lambda i: ranker.score(choice.rows[i]))
+        chosen = choice.candidates[best]
+        self.antecedent[pronoun.word.index] = chosen
+        self._union(pronoun.word.index, chosen.word.index)
+        chain = self._chain[pronoun.word.index]
+        if pronoun.gender:
+            self._gender.setdefault(chain, pronoun.gender)
+        if chosen.kind is not Kind.THING:
+            self._kind.setdefault(chain, chosen.kind)
+
+    def name_for(self, word: Word) -> tuple[str, ...]:
+        """The longest proper name in the chain of ``word`` (a pronoun or a name), empty when it has none."""
+        names = [r.name for r in self.chain_of(word) if r.name and r.kind in (Kind.PERSON, self.kind_of(r))]
+        return max(names, key=len, default=())
+
+
+def rule_choice(choice: Choice) -> int:
+    """The rule-only pick: the last speaker within a sentence, else the nearest earlier subject, else the nearest."""
+    index = {name: i for i, name in enumerate(FEATURES)}
+    for i, row in enumerate(choice.rows):
+        if row[index["cue_subject"]] and row[index["sentence_distance"]] <= 1 and not row[index["same_sentence"]]:
+            return i
+    for i, row in enumerate(choice.rows):
+        if row[index["nearest_subject"]]:
+            return i
+    return 0
