@@ -45,7 +45,7 @@ def main() -> None:
     table.write_text("".join("\t".join(map(str, r)) + "\n" for r in rows), encoding="utf-8")
     resolved = [r for r in rows if r[3]]
     print(f"he/she speakers: {len(rows)}, resolved to a name: {len(resolved)}; list in {table}")
-    print(Counter(r[3] for r in resolved).most_common(200))
+    print("most frequent names:", ", ".join(f"{n} ({c})" for n, c in Counter(r[3] for r in resolved).most_common(12)))
 
 
 if __name__ == "__main__":

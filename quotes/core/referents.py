@@ -442,8 +442,13 @@ class Coreference:
         self.choices.append(choice)
         if not choice.candidates:
             return
-        best = rule_choice(choice) if ranker is None else max(
-            range(len(choice.candidates)), key=lambda i: ranker.score(choice.rows[i]))
+        speaker = _last_speaker(choice) if pronoun.cue_subject else None
+        if speaker is not None:
+            best = speaker
+        elif ranker is None:
+            best = rule_choice(choice)
+        else:
+            best = max(range(len(choice.candidates)), key=lambda i: ranker.score(choice.rows[i]))
         chosen = choice.candidates[best]
         self.antecedent[pronoun.word.index] = chosen
         self._union(pronoun.word.index, chosen.word.index)
@@ -457,6 +462,21 @@ class Coreference:
         """The longest proper name in the chain of ``word`` (a pronoun or a name), empty when it has none."""
         names = [r.name for r in self.chain_of(word) if r.name]
         return max(names, key=len, default=())
+
+
+SPEAKER_SENTENCES = 3
+"""How far back "he said" continues the last speaker before recency takes over (a quotation paragraph or two)."""
+
+
+def _last_speaker(choice: Choice) -> int | None:
+    """For a pronoun that is itself a speaker, the nearest earlier speaker who agrees: news quotes people in turn,
+    and "he said" continues the last one named, however many names the quotation mentions."""
+    index = {name: i for i, name in enumerate(FEATURES)}
+    for i, row in enumerate(choice.rows):
+        if row[index["cue_subject"]] and not row[index["same_sentence"]] \
+                and choice.pronoun.sentence - choice.candidates[i].word.sentence <= SPEAKER_SENTENCES:
+            return i
+    return None
 
 
 def rule_choice(choice: Choice) -> int:

@@ -23,7 +23,7 @@ import numpy as np
 
 from quotes.core.lexicon import Lexicon
 from quotes.core.parsed import ParsedDoc, Sentence, Word
-from quotes.core.referents import FEATURES, RANKER, THIRD_PERSON, Coreference, Ranker
+from quotes.core.referents import FEATURES, FEMININE, MASCULINE, NEUTER, RANKER, THIRD_PERSON, Coreference, Ranker
 
 SEED = 20
 L2_GRID = (0.0, 0.001, 0.01, 0.1)
@@ -129,9 +129,14 @@ class Example:
     """The pronoun is the subject of a cue verb ("he said"), the case speaker attribution needs."""
 
 
+def _group(form: str) -> str:
+    lowered = form.lower()
+    return "he/she" if lowered in MASCULINE | FEMININE else "it" if lowered in NEUTER else "they"
+
+
 def examples(gold: GoldDoc, lexicon: Lexicon, mode: str = "rule",
-             ranker: Ranker | None = None) -> tuple[list[Example], list[tuple[bool, bool]]]:
-    """Training examples, and (correct, cue subject) for every evaluated pronoun under the given choice.
+             ranker: Ranker | None = None) -> tuple[list[Example], list[tuple[bool, bool, str]]]:
+    """Training examples, and (correct, cue subject, pronoun group) per evaluated pronoun under the given choice.
 
     Evaluated: third-person pronouns whose gold entity was mentioned before.
     A pronoun with no agreeing candidate counts as wrong.
@@ -142,7 +147,7 @@ def examples(gold: GoldDoc, lexicon: Lexicon, mode: str = "rule",
     for i in sorted(gold.entity):
         first_seen.setdefault(gold.entity[i], i)
     out: list[Example] = []
-    scored: list[tuple[bool, bool]] = []
+    scored: list[tuple[bool, bool, str]] = []
     for choice in coref.choices:
         pronoun = choice.pronoun
         ent = gold.pronoun_entity.get(pronoun.index)
@@ -154,7 +159,7 @@ def examples(gold: GoldDoc, lexicon: Lexicon, mode: str = "rule",
                and lexicon.verb_lemma(head.lemma, head.text) in lexicon.verbs)
         right = np.array([gold.entity.get(r.word.index) == ent for r in choice.candidates], dtype=bool)
         chosen = coref.antecedent.get(pronoun.index)
-        scored.append((chosen is not None and gold.entity.get(chosen.word.index) == ent, cue))
+        scored.append((chosen is not None and gold.entity.get(chosen.word.index) == ent, cue, _group(pronoun.text)))
         if right.any() and len(right) > 1:
             out.append(Example(np.array(choice.rows, dtype=float), right, cue))
     del words
@@ -177,14 +182,20 @@ def _fit(train: list[Example], l2: float) -> np.ndarray:
     return w / scale
 
 
-def accuracy(scored: list[tuple[bool, bool]]) -> dict[str, float | int]:
-    cue = [ok for ok, c in scored if c]
-    return {"pronouns": len(scored), "accuracy": sum(ok for ok, _ in scored) / max(1, len(scored)),
-            "cue_subjects": len(cue), "cue_accuracy": sum(cue) / max(1, len(cue))}
+def accuracy(scored: list[tuple[bool, bool, str]]) -> dict[str, float | int]:
+    """Accuracy over all pronouns, over cue-verb subjects, and per pronoun group (he/she, it, they)."""
+    cue = [ok for ok, c, _ in scored if c]
+    out: dict[str, float | int] = {"pronouns": len(scored), "accuracy": sum(ok for ok, _, _ in scored) / max(1, len(scored)),
+                                   "cue_subjects": len(cue), "cue_accuracy": sum(cue) / max(1, len(cue))}
+    for group in ("he/she", "it", "they"):
+        oks = [ok for ok, _, g in scored if g == group]
+        out[f"{group} pronouns"] = len(oks)
+        out[f"{group} accuracy"] = sum(oks) / max(1, len(oks))
+    return out
 
 
 def _score_split(docs: list[GoldDoc], lexicon: Lexicon, mode: str, ranker: Ranker | None) -> dict[str, float | int]:
-    scored: list[tuple[bool, bool]] = []
+    scored: list[tuple[bool, bool, str]] = []
     for gold in docs:
         scored += examples(gold, lexicon, mode, ranker)[1]
     return accuracy(scored)
