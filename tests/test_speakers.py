@@ -398,9 +398,28 @@ class TestRealText:
         assert she.speaker is not None and she.speaker.name == "Maria Ruiz"
 
     def test_clean_names_on_real_text(self, extractor) -> None:  # type: ignore[no-untyped-def]
-        """Titles and credits stay out of the name; the number stays in."""
+        """Titles, credits and possessors stay out of the name; the number stays in."""
         text = ("Pennsylvania Gov. Ed Rendell said the plan would pass. "
-                "Teamsters Local 120 said the strike would continue.")
-        names = {a.speaker.name for a in extractor.extract(text).attributions if a.speaker is not None}
-        assert "Ed Rendell" in names
-        assert "Teamsters Local 120" in names
+                "Teamsters Local 120 said the strike would continue. "
+                "Getty Images Maria Ruiz said the vote was close. "
+                "Senator Tom Harmon\u2019s aide said the bill would pass.")
+        names = {a.speaker.span.text: a.speaker.name for a in extractor.extract(text).attributions if a.speaker}
+        assert names["Pennsylvania Gov. Ed Rendell"] == "Ed Rendell"
+        assert names["Teamsters Local 120"] == "Teamsters Local 120"
+        assert names["Getty Images Maria Ruiz"] == "Maria Ruiz"
+        assert "Tom Harmon" not in names.values() and "Tom Harmon\u2019s" not in names.values()
+
+    def test_he_and_she_are_no_place_or_outlet(self, extractor) -> None:  # type: ignore[no-untyped-def]
+        """'Brussels rejected …' and 'BuzzFeed News published …' give the next 'he'/'she' no name."""
+        for text in ("Brussels rejected the plan on Monday.\n\n\u201cIt is a mistake,\u201d he said.",
+                     "BuzzFeed News published the memo on Tuesday. \u201cIt is authentic,\u201d she said."):
+            pronoun = [a.speaker for a in extractor.extract(text).attributions
+                       if a.speaker is not None and a.speaker.span.text in ("he", "she")]
+            assert pronoun and pronoun[0].name is None, text
+
+    def test_the_last_speaker_beats_a_nearer_name(self, extractor) -> None:  # type: ignore[no-untyped-def]
+        """'John Smith said … Analysts doubted Paul Jones … "…," he said': he is John Smith."""
+        text = ("John Smith said the deal was done. Analysts doubted Paul Jones, who ran the rival bid. "
+                "\u201cWe won fair and square,\u201d he said.")
+        he = [a.speaker for a in extractor.extract(text).attributions if a.speaker and a.speaker.span.text == "he"]
+        assert he and he[0].name == "John Smith"

@@ -123,6 +123,9 @@ def _name_words(words: list[Word], head: Word, lexicon: Lexicon, sentence: Sente
             run.insert(0, w)
         else:
             break
+    if sentence.word(run[-1].id + 1) is not None and _POSSESSIVE.fullmatch(sentence.words[run[-1].id].text) \
+            and any(w.id > run[-1].id + 1 and w.upos == "NOUN" for w in words):
+        return []  # "Senator Tom Harmon's aide", however parsed: Harmon is whose aide, not the speaker
     numbers = [w for w in words if w.upos == "NUM" and w.id == run[-1].id + 1 and w.head in {r.id for r in run}]
     run.extend(numbers)  # "Teamsters Local 120": the number is part of the name
     return clean_name(run, lexicon, text)
