@@ -223,6 +223,18 @@ def _name_run(sentence: Sentence, head: Word) -> list[Word]:
     return [w for w in sentence.words if lo <= w.id <= hi]
 
 
+FULL_NAME_TOKENS = (2, 3)
+"""A name of two or three words with no organisation, media or place word is a person's ("Rakeyia Scott"),
+whether or not gender-guesser knows the first name; one word ("Kang", "Brussels") says too little."""
+
+
+def _full_name(name: Sequence[str], text: str) -> bool:
+    """Two or three capitalised words, none of which the article also writes in lower case ("Climate Change")."""
+    return (FULL_NAME_TOKENS[0] <= len(name) <= FULL_NAME_TOKENS[1]
+            and all(t[:1].isupper() and t.replace("-", "").replace(".", "").isalpha() for t in name)
+            and not any(re.search(rf"(?<![\w.]){re.escape(t.lower())}(?!\w)", text) for t in name))
+
+
 def _joiner(word: Word | None) -> bool:
     """A hyphen or full stop inside a name, where the tokenizer split "Jo-Renee" or "J.R."."""
     return word is not None and word.text in ("-", "\u2010", ".")
@@ -256,7 +268,8 @@ def _referent(sentence: Sentence, word: Word, lexicon: Lexicon, quoted: list[tup
         name = tuple(_POSSESSIVE.sub("", t) for t in written)  # from the text: "Donna" split as "Don" + "na"
         kind_found, gender = name_kind(name, lexicon, honorific)
         titled = any(w.text.lower() in lexicon.titles for w in sentence.children(word) if w.upos in ("NOUN", "PROPN"))
-        kind = kind_found or (Kind.GROUP if plural else Kind.PERSON if titled or speaks else Kind.THING)
+        kind = kind_found or (Kind.GROUP if plural else Kind.PERSON if titled or speaks or _full_name(name, text)
+                              else Kind.THING)
     else:
         lemma = word.lemma.lower()
         if lemma in lexicon.media or lowered in lexicon.media:

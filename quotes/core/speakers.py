@@ -237,6 +237,10 @@ class Resolver:
                 return entity.name, role or entity.role, chain_kind
             return " ".join(tokens), role, chain_kind
         if chosen is not None:
+            for member in reversed(self.coreference.chain_of(word)):
+                entity = self._by_role(member.word.lemma, offset) if member.word.upos == "NOUN" else None
+                if entity is not None:  # "The Republican presidential nominee noted … He said"
+                    return entity.name, role or entity.role, SpeakerType.PERSON
             return None, role, kind
         gender = pronoun_gender(word.text)
         personal = word.text.lower() in self.lexicon.person_pronouns
@@ -266,7 +270,11 @@ class Resolver:
         return (before or best)[0]
 
     def _descriptor(self, mention: Mention, offset: int) -> Entity | None:
-        head = mention.words[-1].lemma.lower()
+        return self._by_role(mention.words[-1].lemma, offset)
+
+    def _by_role(self, lemma: str, offset: int) -> Entity | None:
+        """The one earlier entity whose role has this head noun ("the minister" → "Foreign Minister Kang")."""
+        head = lemma.lower()
         found = {e.name: e for e in self.entities if e.role and e.first < offset and head in e.role.lower().split()}
         return next(iter(found.values())) if len(found) == 1 else None
 
