@@ -154,8 +154,8 @@ def name_kind(name: Sequence[str], lexicon: Lexicon, honorific: str | None = Non
         gender = first_name_gender(name[0])
         if gender is not None:
             return Kind.PERSON, None if gender == "?" else gender
-    if joined in places():
-        return Kind.PLACE, None
+    if joined in places() or (len(lowered) > 1 and lowered[-1] in places() and first_name_gender(name[0]) is None):
+        return Kind.PLACE, None  # "South Asia", "Southern California"
     if len(name) == 1 and name[0].isupper() and len(name[0]) > 1:
         return Kind.ORGANISATION, None
     return None, None
@@ -175,6 +175,7 @@ def places() -> frozenset[str]:
     countries = cache.get_countries().values()
     names = {c["name"] for c in countries} | {c["capital"] for c in countries if c["capital"]}
     names |= {s["name"] for s in cache.get_us_states().values()}
+    names |= {c["name"] for c in cache.get_continents().values()}
     names |= {c["name"] for c in cache.get_cities().values() if c["population"] >= MIN_CITY_POPULATION}
     return frozenset(n.lower() for n in names)
 
@@ -242,7 +243,7 @@ def _joiner(word: Word | None) -> bool:
 
 def _referent(sentence: Sentence, word: Word, lexicon: Lexicon, quoted: list[tuple[int, int]],
               text: str) -> Referent | None:
-    if word.upos not in ("PROPN", "NOUN", "PRON") or word.rel not in NOMINAL_RELS or _honorific(word, lexicon):
+    if word.upos not in ("PROPN", "NOUN", "PRON") or word.rel not in NOMINAL_RELS or _honorific(word, lexicon, sentence):
         return None
     head = sentence.head_of(word)
     if word.upos == "PRON" and word.text.lower() not in THIRD_PERSON:
@@ -284,9 +285,11 @@ def _referent(sentence: Sentence, word: Word, lexicon: Lexicon, quoted: list[tup
     return Referent(word, kind, gender, plural, subject, cue_subject, inside, name)
 
 
-def _honorific(word: Word, lexicon: Lexicon) -> bool:
-    """ "Dr." or "Mr." parsed as a noun phrase of its own is part of a name, never a referent."""
-    return word.text.lower() in lexicon.honorifics or word.text.lower() + "." in lexicon.honorifics
+def _honorific(word: Word, lexicon: Lexicon, sentence: Sentence) -> bool:
+    """ "Dr." or "Mr." hung on a name is part of it, never a referent; one that heads the name ("[Mr.] Obama" as
+    flat) stands for the whole name."""
+    honorific = word.text.lower() in lexicon.honorifics or word.text.lower() + "." in lexicon.honorifics
+    return honorific and not any(c.deprel in ("flat", "compound") and c.upos == "PROPN" for c in sentence.children(word))
 
 
 def agrees(pronoun: Word, candidate: Referent, gender: str | None) -> bool:
@@ -383,6 +386,9 @@ class Coreference:
         self.antecedent: dict[int, Referent] = {}
         """Pronoun word index → the referent chosen for it."""
         self.choices: list[Choice] = []
+        self._owner: dict[int, Referent] = {}
+        """Word index of a short name → the full name it stands for in this article."""
+        self._at: dict[int, Referent] = {r.word.index: r for r in self.referents}
         ranker = ranker if ranker is not None else (default_ranker() if mode == "learned" else None)
         self._link_names()
         for referent in self.referents:
@@ -400,15 +406,27 @@ class Coreference:
         return self._kind.get(self._chain.get(referent.word.index, referent.word.index), referent.kind)
 
     def _link_names(self) -> None:
-        """One chain per entity: names that share their first or last tokens ("Ruiz", "Maria Ruiz")."""
+        """One chain per entity: a name joins the longest name that starts or ends with it ("Ruiz", "Maria Ruiz"),
+        the nearest one before it when two people share it (Jeh Johnson and Gary Johnson)."""
         named = [r for r in self.referents if r.name]
-        for r in sorted(named, key=lambda r: -len(r.name)):
-            low = tuple(t.lower() for t in r.name)
-            for other in named:
-                olow = tuple(t.lower() for t in other.name)
-                if other is not r and len(olow) >= len(low) and (olow[: len(low)] == low or olow[-len(low):] == low):
-                    self._union(other.word.index, r.word.index)
-                    break
+        lowered = {r.word.index: tuple(t.lower() for t in r.name) for r in named}
+        for r in named:
+            low = lowered[r.word.index]
+            owners = [o for o in named if len(lowered[o.word.index]) > len(low)
+                      and (lowered[o.word.index][: len(low)] == low or lowered[o.word.index][-len(low):] == low)]
+            if not owners:
+                continue
+            longest = max(len(o.name) for o in owners)
+            owners = [o for o in owners if len(o.name) == longest]
+            earlier = [o for o in owners if o.word.index < r.word.index]
+            owner = earlier[-1] if earlier else owners[0]
+            self._owner[r.word.index] = owner
+            self._union(r.word.index, owner.word.index)
+        for r in named:
+            same = next((o for o in named if lowered[o.word.index] == lowered[r.word.index]
+                         and o.word.index < r.word.index and o.word.index not in self._owner), None)
+            if same is not None and r.word.index not in self._owner:
+                self._union(r.word.index, same.word.index)
         for r in named:
             chain = self._chain.get(r.word.index, r.word.index)
             if r.kind is not Kind.THING and self._kind.get(chain, Kind.THING) is Kind.THING:
@@ -472,9 +490,22 @@ class Coreference:
             self._kind.setdefault(chain, chosen.kind)
 
     def name_for(self, word: Word) -> tuple[str, ...]:
-        """The longest proper name in the chain of ``word`` (a pronoun or a name), empty when it has none."""
-        names = [r.name for r in self.chain_of(word) if r.name]
-        return max(names, key=len, default=())
+        """The name ``word`` stands for: its own, or that of the nearest named link back along the chosen antecedents.
+
+        Following the links, not the whole chain, keeps one wrong link from lending
+        a pronoun the name of another person of the same chain.
+        """
+        seen: set[int] = set()
+        index: int | None = word.index
+        while index is not None and index not in seen:
+            seen.add(index)
+            referent = self._at.get(index)
+            if referent is not None and referent.name:
+                owner = self._owner.get(index)
+                return owner.name if owner is not None else referent.name
+            chosen = self.antecedent.get(index)
+            index = chosen.word.index if chosen is not None else None
+        return ()
 
 
 SPEAKER_SENTENCES = 3
