@@ -517,8 +517,7 @@ def _last_speaker(choice: Choice) -> int | None:
     and "he said" continues the last one named, however many names the quotation mentions."""
     index = {name: i for i, name in enumerate(FEATURES)}
     for i, row in enumerate(choice.rows):
-        if row[index["cue_subject"]] and not row[index["same_sentence"]] \
-                and choice.pronoun.sentence - choice.candidates[i].word.sentence <= SPEAKER_SENTENCES:
+        if row[index["cue_subject"]] and choice.pronoun.sentence - choice.candidates[i].word.sentence <= SPEAKER_SENTENCES:
             return i
     return None
 
