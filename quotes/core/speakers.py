@@ -2,14 +2,19 @@
 
 Resolution is deliberately simple and explainable: names are grouped by shared
 tokens (Putin / President Putin / Vladimir Putin → "Vladimir Putin"), pronouns
-go to the most recent person who spoke or was named as a subject before them,
-and descriptors ("the minister") to the one earlier person whose role has the
-same head noun, when there is exactly one.
+take the antecedent the article's coreference chose among typed, agreeing
+mentions (``quotes.core.referents``), and descriptors ("the minister") go to the
+one earlier person whose role has the same head noun, when there is exactly one.
+
+One ``Resolver`` per article describes every speaker mention (``Resolver.mention``)
+and resolves it (``Resolver.resolve``); the attribution rules only point at the
+mention's head word.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import attrs
 
@@ -198,9 +203,17 @@ class Resolver:
     def __init__(self, doc: ParsedDoc, lexicon: Lexicon) -> None:
         self.doc = doc
         self.lexicon = lexicon
-        self.entities = _entities(doc, lexicon)
+        self._mentions: dict[tuple[int, int, frozenset[int] | None], Mention] = {}
+        self.entities = _entities(doc, self.mention)
         self.coreference = Coreference(doc, lexicon)
         self._spoken: list[tuple[int, Speaker]] = []
+
+    def mention(self, sentence: Sentence, head: Word, avoid: frozenset[int] | None = None) -> Mention:
+        """The speaker mention headed by ``head``: the one place attribution rules have a speaker described."""
+        key = (sentence.index, head.id, avoid)
+        if key not in self._mentions:
+            self._mentions[key] = describe(self.doc, sentence, head, self.lexicon, avoid)
+        return self._mentions[key]
 
     def resolve(self, mention: Mention, offset: int) -> Speaker:
         """The ``Speaker`` for a mention at character ``offset`` (remembered for later pronouns)."""
@@ -288,7 +301,7 @@ def _contains_edge(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
     return n > 0 and len(full) >= n and (full[:n] == part or full[-n:] == part)
 
 
-def _entities(doc: ParsedDoc, lexicon: Lexicon) -> list[Entity]:
+def _entities(doc: ParsedDoc, mention: Callable[[Sentence, Word], Mention]) -> list[Entity]:
     """Every proper name in the article, merged so each short form maps to its longest form."""
     found: list[tuple[tuple[str, ...], str | None, int]] = []
     for sent in doc.sentences:
@@ -296,9 +309,9 @@ def _entities(doc: ParsedDoc, lexicon: Lexicon) -> list[Entity]:
             head = sent.head_of(word)
             if word.upos != "PROPN" or (head is not None and head.upos == "PROPN" and word.rel in ("flat", "compound")):
                 continue
-            mention = describe(doc, sent, word, lexicon)
-            if mention.name:
-                found.append((mention.name, mention.role, mention.span.start))
+            described = mention(sent, word)
+            if described.name:
+                found.append((described.name, described.role, described.span.start))
     entities: list[Entity] = []
     for tokens, role, first in sorted(found, key=lambda f: (-len(f[0]), f[2])):
         lowered = tuple(t.lower() for t in tokens)
