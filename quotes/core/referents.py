@@ -95,13 +95,18 @@ def _detector():  # type: ignore[no-untyped-def]
 
 
 def first_name_gender(token: str) -> str | None:
-    """The gender gender-guesser's name lists give a first name: "m", "f", "?" (either) or None (not a name)."""
+    """The gender gender-guesser's name lists give a first name: "m", "f", "?" (a name, gender not sure) or None.
+
+    Only its firm answers count: "mostly" answers are names of either gender
+    somewhere in its 50 countries ("Bernie" is mostly female over them all), and
+    a wrong gender rules the right person out.
+    """
     answer = _detector().get_gender(token.strip(".").split("-")[0])
-    if answer in ("male", "mostly_male"):
+    if answer == "male":
         return "m"
-    if answer in ("female", "mostly_female"):
+    if answer == "female":
         return "f"
-    return "?" if answer == "andy" else None
+    return "?" if answer in PERSON_GENDERS else None
 
 
 CREDIT_WORDS = frozenset({"images", "photo", "photos", "photograph", "photographer", "getty", "via", "courtesy", "file"})
@@ -128,7 +133,6 @@ def clean_name(run: list[Word], lexicon: Lexicon, text: str) -> list[Word]:
     first = next((i for i, w in enumerate(run) if first_name_gender(w.text) in ("m", "f")), None)
     if len(run) > 1 and first != 0 and run[-1].text.lower() in lexicon.person_nouns - lexicon.titles:
         return []  # a title-case headline's "Trump Supporter": a description, not a name
-    first = next((i for i, w in enumerate(run) if first_name_gender(w.text) in ("m", "f")), None)
     if first is not None and 0 < first < len(run) - 1 and not _joiner(run[first - 1]):
         run = run[first:]
     return run
