@@ -23,15 +23,15 @@ sys.path.insert(0, str(ROOT))
 from quotes.core.assemble import assemble  # noqa: E402
 from quotes.core.attribution import Article  # noqa: E402
 from quotes.core.lexicon import Lexicon  # noqa: E402
-from quotes.core.referents import Kind, name_kind  # noqa: E402
-
-NOT_PEOPLE = (Kind.ORGANISATION, Kind.PLACE, Kind.MEDIA)
 
 
 def count(table: Path, lexicon: Lexicon) -> None:
     """How many he/she speakers in ``table`` resolved to a name typed organisation, place or media."""
+    from quotes.core.referents import Kind, name_kind  # here, so the script also runs on commits without it
+
+    not_people = (Kind.ORGANISATION, Kind.PLACE, Kind.MEDIA)
     rows = [line.split("\t") for line in table.read_text(encoding="utf-8").splitlines()]
-    bad = [r for r in rows if r[3] and name_kind(tuple(r[3].split()), lexicon)[0] in NOT_PEOPLE]
+    bad = [r for r in rows if r[3] and name_kind(tuple(r[3].split()), lexicon)[0] in not_people]
     print(f"{table}: {len(rows)} he/she speakers, {len(bad)} resolved to an organisation, place or media:",
           ", ".join(sorted({r[3] for r in bad})))
 
@@ -62,7 +62,6 @@ def main() -> None:
     table.write_text("".join("\t".join(map(str, r)) + "\n" for r in rows), encoding="utf-8")
     resolved = [r for r in rows if r[3]]
     print(f"he/she speakers: {len(rows)}, resolved to a name: {len(resolved)}; list in {table}")
-    count(table, lexicon)
     print("most frequent names:", ", ".join(f"{n} ({c})" for n, c in Counter(r[3] for r in resolved).most_common(12)))
 
 
