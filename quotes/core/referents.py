@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 import attrs
 
@@ -109,7 +110,8 @@ def first_name_gender(token: str) -> str | None:
     return "?" if answer in PERSON_GENDERS else None
 
 
-CREDIT_WORDS = frozenset({"images", "photo", "photos", "photograph", "photographer", "getty", "via", "courtesy", "file"})
+CREDIT_WORDS = frozenset({"images", "photo", "photos", "photograph", "photographer", "getty", "via", "courtesy",
+                          "file"})
 """Words of a photo credit ("Getty Images", "AP Photo") that a parser glues onto the caption's name."""
 
 
@@ -138,6 +140,10 @@ def clean_name(run: list[Word], lexicon: Lexicon, text: str) -> list[Word]:
     return run
 
 
+HONORIFIC_GENDERS = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f"}
+"""The gender an honorific shows; "Dr." shows none."""
+
+
 def name_kind(name: Sequence[str], lexicon: Lexicon, honorific: str | None = None) -> tuple[Kind | None, str | None]:
     """Kind and gender of a proper name from its own words: media and organisation words, an honorific, a first name.
 
@@ -147,10 +153,8 @@ def name_kind(name: Sequence[str], lexicon: Lexicon, honorific: str | None = Non
     lowered = [t.lower() for t in name]
     joined = " ".join(lowered)
     if honorific is not None:
-        h = honorific.lower().rstrip(".")
-        gender = {"mr": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f"}.get(h)
-        return Kind.PERSON, gender
-    if joined in lexicon.media or re_the(joined) in lexicon.media or any(t in lexicon.media for t in lowered[-1:]):
+        return Kind.PERSON, HONORIFIC_GENDERS.get(honorific.lower().rstrip("."))
+    if joined in lexicon.media or _without_the(joined) in lexicon.media or (lowered and lowered[-1] in lexicon.media):
         return Kind.MEDIA, None
     if any(t in lexicon.organisation for t in lowered):
         return Kind.ORGANISATION, None
@@ -184,7 +188,7 @@ def places() -> frozenset[str]:
     return frozenset(n.lower() for n in names)
 
 
-def re_the(text: str) -> str:
+def _without_the(text: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
@@ -195,10 +199,11 @@ def is_plural(word: Word) -> bool:
 def referents(doc: ParsedDoc, lexicon: Lexicon) -> list[Referent]:
     """Every noun phrase of the article that could be an antecedent, in text order, typed and gendered."""
     quoted = [(q.inner_start, q.inner_end) for q in find_quotations(doc.text)]
+    lower_case = frozenset(re.findall(r"(?<![\w.])[a-z][\w'-]*", doc.text))
     out: list[Referent] = []
     for sentence in doc.sentences:
         for word in sentence.words:
-            referent = _referent(sentence, word, lexicon, quoted, doc.text)
+            referent = _referent(sentence, word, lexicon, quoted, doc.text, lower_case)
             if referent is not None:
                 out.append(referent)
     return out
@@ -217,7 +222,8 @@ def _name_run(sentence: Sentence, head: Word) -> list[Word]:
     while frontier:
         current = frontier.pop()
         for child in sentence.children(current):
-            if child.deprel in NAME_RELS and child.upos in ("PROPN", "NUM", "NOUN", "X") and (child.text[:1].isupper() or child.text[:1].isdigit()):
+            capital_or_number = child.text[:1].isupper() or child.text[:1].isdigit()
+            if child.deprel in NAME_RELS and child.upos in ("PROPN", "NUM", "NOUN", "X") and capital_or_number:
                 keep.add(child.id)
                 frontier.append(child)
     lo = hi = head.id
@@ -233,11 +239,11 @@ FULL_NAME_TOKENS = (2, 3)
 whether or not gender-guesser knows the first name; one word ("Kang", "Brussels") says too little."""
 
 
-def _full_name(name: Sequence[str], text: str) -> bool:
+def _full_name(name: Sequence[str], lower_case: frozenset[str]) -> bool:
     """Two or three capitalised words, none of which the article also writes in lower case ("Climate Change")."""
     return (FULL_NAME_TOKENS[0] <= len(name) <= FULL_NAME_TOKENS[1]
             and all(t[:1].isupper() and t.replace("-", "").replace(".", "").isalpha() for t in name)
-            and not any(re.search(rf"(?<![\w.]){re.escape(t.lower())}(?!\w)", text) for t in name))
+            and not any(t.lower() in lower_case for t in name))
 
 
 def _joiner(word: Word | None) -> bool:
@@ -246,15 +252,19 @@ def _joiner(word: Word | None) -> bool:
 
 
 def _referent(sentence: Sentence, word: Word, lexicon: Lexicon, quoted: list[tuple[int, int]],
-              text: str) -> Referent | None:
-    if word.upos not in ("PROPN", "NOUN", "PRON") or word.rel not in NOMINAL_RELS or _honorific(word, lexicon, sentence):
+              text: str, lower_case: frozenset[str]) -> Referent | None:
+    """The referent headed by ``word``, or None when it heads no noun phrase a pronoun could point to."""
+    if word.upos not in ("PROPN", "NOUN", "PRON") or word.rel not in NOMINAL_RELS:
         return None
-    head = sentence.head_of(word)
+    if _honorific(word, lexicon, sentence):
+        return None
     if word.upos == "PRON" and word.text.lower() not in THIRD_PERSON:
         return None
+    head = sentence.head_of(word)
     subject = word.rel == "nsubj"
-    cue_subject = subject and head is not None and lexicon.verb_lemma(head.lemma, head.text) in lexicon.verbs
-    speaks = subject and head is not None and lexicon.verb_lemma(head.lemma, head.text) in SPEECH_VERBS
+    verb = lexicon.verb_lemma(head.lemma, head.text) if subject and head is not None else ""
+    cue_subject = verb in lexicon.verbs
+    speaks = verb in SPEECH_VERBS
     inside = any(s <= word.start < e for s, e in quoted)
     plural = is_plural(word)
     lowered = word.text.lower()
@@ -273,8 +283,8 @@ def _referent(sentence: Sentence, word: Word, lexicon: Lexicon, quoted: list[tup
         name = tuple(_POSSESSIVE.sub("", t) for t in written)  # from the text: "Donna" split as "Don" + "na"
         kind_found, gender = name_kind(name, lexicon, honorific)
         titled = any(w.text.lower() in lexicon.titles for w in sentence.children(word) if w.upos in ("NOUN", "PROPN"))
-        kind = kind_found or (Kind.GROUP if plural else Kind.PERSON if titled or speaks or _full_name(name, text)
-                              else Kind.THING)
+        person = titled or speaks or _full_name(name, lower_case)
+        kind = kind_found or (Kind.GROUP if plural else Kind.PERSON if person else Kind.THING)
     else:
         lemma = word.lemma.lower()
         if lemma in lexicon.media or lowered in lexicon.media:
@@ -293,7 +303,8 @@ def _honorific(word: Word, lexicon: Lexicon, sentence: Sentence) -> bool:
     """ "Dr." or "Mr." hung on a name is part of it, never a referent; one that heads the name ("[Mr.] Obama" as
     flat) stands for the whole name."""
     honorific = word.text.lower() in lexicon.honorifics or word.text.lower() + "." in lexicon.honorifics
-    return honorific and not any(c.deprel in ("flat", "compound") and c.upos == "PROPN" for c in sentence.children(word))
+    heads_a_name = any(c.deprel in ("flat", "compound") and c.upos == "PROPN" for c in sentence.children(word))
+    return honorific and not heads_a_name
 
 
 def agrees(pronoun: Word, candidate: Referent, gender: str | None) -> bool:
@@ -372,6 +383,10 @@ class Choice:
     rows: tuple[tuple[float, ...], ...]
 
 
+Mode = Literal["rule", "learned"]
+"""Which choice decides where the last speaker does not: the rule-only order or the learned ranker."""
+
+
 class Coreference:
     """Third-person pronouns of one article linked to their antecedents, in text order.
 
@@ -379,7 +394,7 @@ class Coreference:
     to "Ms. Ruiz" makes "Ruiz" female for the pronouns after it.
     """
 
-    def __init__(self, doc: ParsedDoc, lexicon: Lexicon, mode: str = "learned", ranker: Ranker | None = None) -> None:
+    def __init__(self, doc: ParsedDoc, lexicon: Lexicon, mode: Mode = "learned", ranker: Ranker | None = None) -> None:
         self.doc = doc
         self.lexicon = lexicon
         self.referents = referents(doc, lexicon)
@@ -397,7 +412,7 @@ class Coreference:
         self._link_names()
         for referent in self.referents:
             if referent.word.upos == "PRON":
-                self._resolve(referent, mode, ranker)
+                self._resolve(referent, ranker)
 
     def chain_of(self, word: Word) -> list[Referent]:
         chain = self._chain.get(word.index, word.index)
@@ -472,7 +487,7 @@ class Coreference:
                      for i, r in enumerate(agreeing))
         return Choice(word, tuple(agreeing), rows)
 
-    def _resolve(self, pronoun: Referent, mode: str, ranker: Ranker | None) -> None:
+    def _resolve(self, pronoun: Referent, ranker: Ranker | None) -> None:
         choice = self.candidates(pronoun)
         self.choices.append(choice)
         if not choice.candidates:
@@ -521,7 +536,8 @@ def _last_speaker(choice: Choice) -> int | None:
     and "he said" continues the last one named, however many names the quotation mentions."""
     index = {name: i for i, name in enumerate(FEATURES)}
     for i, row in enumerate(choice.rows):
-        if row[index["cue_subject"]] and choice.pronoun.sentence - choice.candidates[i].word.sentence <= SPEAKER_SENTENCES:
+        back = choice.pronoun.sentence - choice.candidates[i].word.sentence
+        if row[index["cue_subject"]] and back <= SPEAKER_SENTENCES:
             return i
     return None
 

@@ -71,7 +71,8 @@ def describe(doc: ParsedDoc, sentence: Sentence, head: Word, lexicon: Lexicon,
     name_words = _name_words(words, head, lexicon, sentence, doc.text)
     for appos in ([] if name_words else children_by(sentence, head, ["appos"])):
         if appos.upos == "PROPN" and appos.id > head.id:
-            name_words = _name_words(sentence.subtree(appos), appos, lexicon, sentence, doc.text)  # "her rival, Sen. Bernie Sanders,"
+            # "her rival, Sen. Bernie Sanders,"
+            name_words = _name_words(sentence.subtree(appos), appos, lexicon, sentence, doc.text)
             break
     name: tuple[str, ...] = ()
     if name_words:
@@ -293,7 +294,8 @@ class Resolver:
 
 
 MAX_SPEAKER_DISTANCE = 1500
-"""Characters back that a pronoun with no antecedent in its chain still continues the last speaker (about a paragraph)."""
+"""Characters back that a pronoun with no antecedent in its chain still continues the last speaker
+(about a paragraph)."""
 
 
 def _contains_edge(full: tuple[str, ...], part: tuple[str, ...]) -> bool:

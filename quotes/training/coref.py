@@ -23,7 +23,8 @@ import numpy as np
 
 from quotes.core.lexicon import Lexicon
 from quotes.core.parsed import ParsedDoc, Sentence, Word
-from quotes.core.referents import FEATURES, FEMININE, MASCULINE, NEUTER, RANKER, THIRD_PERSON, Coreference, Ranker
+from quotes.core.referents import (FEATURES, FEMININE, MASCULINE, NEUTER, RANKER, THIRD_PERSON, Coreference, Mode,
+                                   Ranker)
 
 SEED = 20
 L2_GRID = (0.0, 0.001, 0.01, 0.1)
@@ -134,7 +135,7 @@ def _group(form: str) -> str:
     return "he/she" if lowered in MASCULINE | FEMININE else "it" if lowered in NEUTER else "they"
 
 
-def examples(gold: GoldDoc, lexicon: Lexicon, mode: str = "rule",
+def examples(gold: GoldDoc, lexicon: Lexicon, mode: Mode = "rule",
              ranker: Ranker | None = None) -> tuple[list[Example], list[tuple[bool, bool, str]]]:
     """Training examples, and (correct, cue subject, pronoun group) per evaluated pronoun under the given choice.
 
@@ -142,7 +143,6 @@ def examples(gold: GoldDoc, lexicon: Lexicon, mode: str = "rule",
     A pronoun with no agreeing candidate counts as wrong.
     """
     coref = Coreference(gold.doc, lexicon, mode=mode, ranker=ranker)
-    words = gold.doc.words
     first_seen: dict[int, int] = {}
     for i in sorted(gold.entity):
         first_seen.setdefault(gold.entity[i], i)
@@ -162,7 +162,6 @@ def examples(gold: GoldDoc, lexicon: Lexicon, mode: str = "rule",
         scored.append((chosen is not None and gold.entity.get(chosen.word.index) == ent, cue, _group(pronoun.text)))
         if right.any() and len(right) > 1:
             out.append(Example(np.array(choice.rows, dtype=float), right, cue))
-    del words
     return out, scored
 
 
@@ -185,8 +184,10 @@ def _fit(train: list[Example], l2: float) -> np.ndarray:
 def accuracy(scored: list[tuple[bool, bool, str]]) -> dict[str, float | int]:
     """Accuracy over all pronouns, over cue-verb subjects, and per pronoun group (he/she, it, they)."""
     cue = [ok for ok, c, _ in scored if c]
-    out: dict[str, float | int] = {"pronouns": len(scored), "accuracy": sum(ok for ok, _, _ in scored) / max(1, len(scored)),
-                                   "cue_subjects": len(cue), "cue_accuracy": sum(cue) / max(1, len(cue))}
+    out: dict[str, float | int] = {
+        "pronouns": len(scored), "accuracy": sum(ok for ok, _, _ in scored) / max(1, len(scored)),
+        "cue_subjects": len(cue), "cue_accuracy": sum(cue) / max(1, len(cue)),
+    }
     for group in ("he/she", "it", "they"):
         oks = [ok for ok, _, g in scored if g == group]
         out[f"{group} pronouns"] = len(oks)
@@ -194,7 +195,7 @@ def accuracy(scored: list[tuple[bool, bool, str]]) -> dict[str, float | int]:
     return out
 
 
-def _score_split(docs: list[GoldDoc], lexicon: Lexicon, mode: str, ranker: Ranker | None) -> dict[str, float | int]:
+def _score_split(docs: list[GoldDoc], lexicon: Lexicon, mode: Mode, ranker: Ranker | None) -> dict[str, float | int]:
     scored: list[tuple[bool, bool, str]] = []
     for gold in docs:
         scored += examples(gold, lexicon, mode, ranker)[1]
