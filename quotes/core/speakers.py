@@ -78,7 +78,7 @@ def describe(doc: ParsedDoc, sentence: Sentence, head: Word, lexicon: Lexicon,
     if name_words:
         start, end = _whole_tokens(doc.text, name_words[0].start, name_words[-1].end)
         name = tuple(_POSSESSIVE.sub("", t) for t in doc.text[start:end].split())
-        if _common_word(doc, sentence, name_words):
+        if _common_word(doc, sentence, name_words, lexicon):
             name = ()
     role = _role(doc, sentence, words, name_words, head, lexicon)
     return Mention(span, tuple(words), name, role, sentence.index, phrase)
@@ -88,17 +88,14 @@ _POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
 """A possessive ending glued to a name token ("Harmon's" when the tokenizer left it whole)."""
 
 
-def _common_word(doc: ParsedDoc, sentence: Sentence, name: list[Word]) -> bool:
+def _common_word(doc: ParsedDoc, sentence: Sentence, name: list[Word], lexicon: Lexicon) -> bool:
     """A lone capitalised word opening a sentence that the article also writes in lower case ("Update", "Officials")."""
     if len(name) != 1 or name[0].id != min(w.id for w in sentence.words if w.upos != "PUNCT"):
         return False
     lowered = name[0].text.lower()
-    return re.search(rf"(?<![\w.]){re.escape(lowered)}(?!\w)", doc.text) is not None or lowered in _lexicon_words()
-
-
-def _lexicon_words() -> frozenset[str]:
-    lexicon = Lexicon.default()
-    return lexicon.anonymous | lexicon.titles | lexicon.person_nouns
+    if lowered in lexicon.anonymous | lexicon.titles | lexicon.person_nouns:
+        return True
+    return re.search(rf"(?<![\w.]){re.escape(lowered)}(?!\w)", doc.text) is not None
 
 
 _HYPHENATED = re.compile(r"\w+(?:[-\u2010]\w+)*")
