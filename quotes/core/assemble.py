@@ -20,7 +20,7 @@ from quotes.core.grammar import lowered
 from quotes.core.parsed import ParsedDoc, Sentence, Word
 from quotes.core.quotemarks import Quotation, find_quotations, paragraphs
 from quotes.core.rules import Candidate, find_candidates
-from quotes.core.speakers import Mention, Resolver, describe
+from quotes.core.speakers import Mention, Resolver
 
 MIN_ORPHAN_WORDS = 8
 """An unattributed quotation shorter than this is a title or scare quote, not something someone said."""
@@ -51,16 +51,17 @@ def assemble(doc: ParsedDoc, lexicon: Lexicon) -> tuple[Attribution, ...]:
     """All attributions of a parsed article, in text order."""
     text = doc.text
     quotations = find_quotations(text)
+    speakers = Resolver(doc, lexicon)
     drafts: list[_Draft] = []
     for sentence in doc.sentences:
         for cand in find_candidates(sentence, lexicon):
-            draft = _draft(doc, sentence, cand, quotations, lexicon)
+            draft = _draft(doc, sentence, cand, quotations, speakers)
             if draft is not None:
                 drafts.append(draft)
     drafts = _without_nested(_dedupe(drafts))
-    drafts.extend(_headline_drafts(doc, quotations, drafts, lexicon))
-    drafts = _quotation_drafts(doc, quotations, drafts, lexicon)
-    return _resolve(doc, drafts, quotations, lexicon)
+    drafts.extend(_headline_drafts(doc, quotations, drafts, speakers))
+    drafts = _quotation_drafts(doc, quotations, drafts, speakers)
+    return _resolve(doc, drafts, quotations, speakers)
 
 
 def _runs(sentence: Sentence, ids: frozenset[int]) -> list[tuple[int, int]]:
@@ -79,7 +80,8 @@ def _runs(sentence: Sentence, ids: frozenset[int]) -> list[tuple[int, int]]:
     return runs
 
 
-def _draft(doc: ParsedDoc, sentence: Sentence, cand: Candidate, quotations: list[Quotation], lexicon: Lexicon) -> _Draft | None:
+def _draft(doc: ParsedDoc, sentence: Sentence, cand: Candidate, quotations: list[Quotation],
+           speakers: Resolver) -> _Draft | None:
     cue_words = [sentence.word(i) for i in cand.cue]
     cue_words_ok = [w for w in cue_words if w is not None]
     cue = (cue_words_ok[0].start, cue_words_ok[-1].end)
@@ -95,11 +97,11 @@ def _draft(doc: ParsedDoc, sentence: Sentence, cand: Candidate, quotations: list
     if cand.speaker is not None:
         head = sentence.word(cand.speaker)
         if head is not None and not _quoted(head.start, cue, quotations):
-            mention = describe(doc, sentence, head, lexicon, avoid=frozenset(cand.cue) | cand.content)
+            mention = speakers.mention(sentence, head, avoid=frozenset(cand.cue) | cand.content)
             pieces = _without(pieces, (mention.span.start, mention.span.end))
     if cand.antecedent is not None:
         noun = sentence.word(cand.antecedent)
-        antecedent = describe(doc, sentence, noun, lexicon) if noun is not None else None
+        antecedent = speakers.mention(sentence, noun) if noun is not None else None
     if any(s <= cue[0] < e for q in quotations for s, e in q.pieces):
         return None
     between = [w for w in sentence.words if mention is not None and mention.span.end <= w.start and w.end <= cue[0]]
@@ -296,7 +298,8 @@ def _word_set(pieces: Sequence[tuple[int, int]]) -> frozenset[int]:
     return frozenset(i for s, e in pieces for i in range(s, e))
 
 
-def _quotation_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[_Draft], lexicon: Lexicon) -> list[_Draft]:
+def _quotation_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[_Draft],
+                      speakers: Resolver) -> list[_Draft]:
     """All drafts once quotations no cue claimed are placed: "Name: "Q"", follow-on quotes, unattributed quotes.
 
     A quotation that follows an attribution in the same paragraph joins its
@@ -327,7 +330,7 @@ def _quotation_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[
         if colon_cue is not None and colon_sentence is not None:
             head = next((w for w in reversed(colon_sentence.words) if w.end <= colon_cue[0]), None)
             if head is not None and head.upos in ("PROPN", "NOUN") and not _in_prepositional_phrase(colon_sentence, head):
-                mention = describe(doc, colon_sentence, head, lexicon)
+                mention = speakers.mention(colon_sentence, head)
                 extra.append(_Draft(tuple(inner), colon_cue, ":", mention, sent_range, "colon-speaker"))
                 covered.append(words)
                 continue
@@ -392,7 +395,8 @@ def _colon_before(text: str, offset: int) -> tuple[int, int] | None:
     return None
 
 
-def _headline_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[_Draft], lexicon: Lexicon) -> list[_Draft]:
+def _headline_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[_Draft],
+                     speakers: Resolver) -> list[_Draft]:
     """Paragraphs of the form "NAME: what they said" (headlines, transcripts, news briefs)."""
     text = doc.text
     covered = [_word_set(d.pieces) for d in drafts]
@@ -417,7 +421,7 @@ def _headline_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[_
         pieces = [(s, e) for s, e in pieces if s < e]
         if not pieces or _word_set(pieces) & frozenset().union(*covered):
             continue
-        mention = describe(doc, sentence, heads[0], lexicon)
+        mention = speakers.mention(sentence, heads[0])
         if not match.start("name") <= mention.span.start < match.end("name"):
             continue
         extra.append(_Draft(tuple(pieces), (match.start("colon"), match.end("colon")), ":", mention,
@@ -480,9 +484,9 @@ def _quotation_of_sentence(text: str, latest: _Draft, earlier: list[_Draft]) -> 
     return max(quoted, key=lambda d: d.pieces[-1][1]) if quoted else latest
 
 
-def _resolve(doc: ParsedDoc, drafts: list[_Draft], quotations: list[Quotation], lexicon: Lexicon) -> tuple[Attribution, ...]:
+def _resolve(doc: ParsedDoc, drafts: list[_Draft], quotations: list[Quotation],
+             resolver: Resolver) -> tuple[Attribution, ...]:
     text = doc.text
-    resolver = Resolver(doc, lexicon)
     paras = paragraphs(text)
     speakers: dict[int, Speaker | None] = {}
     originals = list(drafts)

@@ -64,6 +64,12 @@ class Lexicon:
     anonymous: frozenset[str]
     media: frozenset[str]
     organisation: frozenset[str]
+    person_nouns: frozenset[str] = frozenset()
+    """Common nouns that name a person ("woman", "mother"): antecedents of "he" and "she" besides titles."""
+    masculine_nouns: frozenset[str] = frozenset()
+    """Person nouns that show a man ("spokesman"), so "she" does not point to them."""
+    feminine_nouns: frozenset[str] = frozenset()
+    """Person nouns that show a woman ("spokeswoman")."""
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -88,7 +94,8 @@ class Lexicon:
             raising_verbs=_words(cues.get("raising_verbs", []), "raising_verbs"),
             evidence_nouns=_words(cues.get("evidence_nouns", []), "evidence_nouns"),
             **{key: _words(speakers.get(key, []), key) for key in
-               ("titles", "honorifics", "person_pronouns", "group_pronouns", "anonymous", "media", "organisation")},
+               ("titles", "honorifics", "person_pronouns", "group_pronouns", "anonymous", "media", "organisation",
+                "person_nouns", "masculine_nouns", "feminine_nouns")},
         )
 
     def verb_lemma(self, lemma: str, form: str) -> str:
@@ -111,6 +118,11 @@ class Lexicon:
                 stem = word[: -len(suffix)]
                 candidates += [stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem]
         return next((c for c in candidates if c in known), lemma)
+
+    def noun_gender(self, lemma: str) -> str | None:
+        """ "m" or "f" for a gendered person noun ("spokeswoman"), None otherwise."""
+        lemma = lemma.lower()
+        return "m" if lemma in self.masculine_nouns else "f" if lemma in self.feminine_nouns else None
 
     @property
     def _cue_verbs(self) -> frozenset[str]:

@@ -2,14 +2,19 @@
 
 Resolution is deliberately simple and explainable: names are grouped by shared
 tokens (Putin / President Putin / Vladimir Putin → "Vladimir Putin"), pronouns
-go to the most recent person who spoke or was named as a subject before them,
-and descriptors ("the minister") to the one earlier person whose role has the
-same head noun, when there is exactly one.
+take the antecedent the article's coreference chose among typed, agreeing
+mentions (``quotes.core.referents``), and descriptors ("the minister") go to the
+one earlier person whose role has the same head noun, when there is exactly one.
+
+One ``Resolver`` per article describes every speaker mention (``Resolver.mention``)
+and resolves it (``Resolver.resolve``); the attribution rules only point at the
+mention's head word.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import attrs
 
@@ -18,6 +23,7 @@ from quotes.core.lexicon import Lexicon
 from quotes.core.parsed import ParsedDoc, Sentence, Word
 from quotes.core.grammar import children_by
 from quotes.core.mentions import mention_ids, phrase_ids
+from quotes.core.referents import Coreference, Kind, clean_name, first_name_gender, name_kind, pronoun_gender
 
 _DET = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
@@ -62,17 +68,34 @@ def describe(doc: ParsedDoc, sentence: Sentence, head: Word, lexicon: Lexicon,
         whole = phrase_ids(sentence, head, avoid)
         start, end = _whole_tokens(doc.text, whole[0].start, whole[-1].end)
         phrase = Span.of(doc.text, min(start, span.start), max(end, span.end))
-    name_words = _name_words(words, head, lexicon)
+    name_words = _name_words(words, head, lexicon, sentence, doc.text)
     for appos in ([] if name_words else children_by(sentence, head, ["appos"])):
         if appos.upos == "PROPN" and appos.id > head.id:
-            name_words = _name_words(sentence.subtree(appos), appos, lexicon)  # "her rival, Sen. Bernie Sanders,"
+            # "her rival, Sen. Bernie Sanders,"
+            name_words = _name_words(sentence.subtree(appos), appos, lexicon, sentence, doc.text)
             break
     name: tuple[str, ...] = ()
     if name_words:
         start, end = _whole_tokens(doc.text, name_words[0].start, name_words[-1].end)
-        name = tuple(doc.text[start:end].split())
+        name = tuple(_POSSESSIVE.sub("", t) for t in doc.text[start:end].split())
+        if _common_word(doc, sentence, name_words, lexicon):
+            name = ()
     role = _role(doc, sentence, words, name_words, head, lexicon)
     return Mention(span, tuple(words), name, role, sentence.index, phrase)
+
+
+_POSSESSIVE = re.compile(r"(?:['\u2019]s|['\u2019])$")
+"""A possessive ending glued to a name token ("Harmon's" when the tokenizer left it whole)."""
+
+
+def _common_word(doc: ParsedDoc, sentence: Sentence, name: list[Word], lexicon: Lexicon) -> bool:
+    """A lone capitalised word opening a sentence that the article also writes in lower case ("Update", "Officials")."""
+    if len(name) != 1 or name[0].id != min(w.id for w in sentence.words if w.upos != "PUNCT"):
+        return False
+    lowered = name[0].text.lower()
+    if lowered in lexicon.anonymous | lexicon.titles | lexicon.person_nouns:
+        return True
+    return re.search(rf"(?<![\w.]){re.escape(lowered)}(?!\w)", doc.text) is not None
 
 
 _HYPHENATED = re.compile(r"\w+(?:[-\u2010]\w+)*")
@@ -88,10 +111,13 @@ def _whole_tokens(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _name_words(words: list[Word], head: Word, lexicon: Lexicon) -> list[Word]:
-    """The run of proper-noun words at (or ending at) the head, without honorifics and titles."""
-    propn = [w for w in words if w.upos == "PROPN" or (w.text[:1].isupper() and w.upos in ("X", "NOUN") and w.id >= head.id - 2
-                                                       and w.text.lower() not in lexicon.titles)]
+def _name_words(words: list[Word], head: Word, lexicon: Lexicon, sentence: Sentence, text: str) -> list[Word]:
+    """The run of proper-noun words at (or ending at) the head: the name without titles, possessors or credits."""
+    possessed = {w.id for p in words if p.deprel == "nmod:poss" and p.id != head.id
+                 for w in sentence.subtree(p)}
+    propn = [w for w in words if w.id not in possessed and (
+        w.upos == "PROPN" or (w.text[:1].isupper() and w.upos in ("X", "NOUN") and w.id >= head.id - 2
+                              and w.text.lower() not in lexicon.titles))]
     if not propn:
         return []
     run = [propn[-1]]
@@ -100,10 +126,12 @@ def _name_words(words: list[Word], head: Word, lexicon: Lexicon) -> list[Word]:
             run.insert(0, w)
         else:
             break
-    while run and (run[0].text.lower().rstrip(".") in {h.rstrip(".") for h in lexicon.honorifics}
-                   or run[0].text.lower() in lexicon.titles):
-        run.pop(0)
-    return run
+    if sentence.word(run[-1].id + 1) is not None and _POSSESSIVE.fullmatch(sentence.words[run[-1].id].text) \
+            and any(w.id > run[-1].id + 1 and w.upos == "NOUN" for w in words):
+        return []  # "Senator Tom Harmon's aide", however parsed: Harmon is whose aide, not the speaker
+    numbers = [w for w in words if w.upos == "NUM" and w.id == run[-1].id + 1 and w.head in {r.id for r in run}]
+    run.extend(numbers)  # "Teamsters Local 120": the number is part of the name
+    return clean_name(run, lexicon, text)
 
 
 def _role(doc: ParsedDoc, sentence: Sentence, words: list[Word], name: list[Word], head: Word, lexicon: Lexicon) -> str | None:
@@ -128,8 +156,17 @@ def _role(doc: ParsedDoc, sentence: Sentence, words: list[Word], name: list[Word
     return None
 
 
+SPEAKER_TYPES = {Kind.PERSON: SpeakerType.PERSON, Kind.ORGANISATION: SpeakerType.ORGANISATION,
+                 Kind.PLACE: SpeakerType.ORGANISATION, Kind.MEDIA: SpeakerType.MEDIA, Kind.GROUP: SpeakerType.ANONYMOUS}
+"""A place that speaks is its government ("Brussels said"); a group of unnamed people is anonymous."""
+
+
 def speaker_type(mention: Mention, lexicon: Lexicon) -> SpeakerType:
-    """Person, organisation, media, anonymous or unknown, from the mention's words."""
+    """Person, organisation, media, anonymous or unknown, from the mention's words.
+
+    A name is typed by ``referents.name_kind``, the typing pronoun resolution uses,
+    so a speaker typed an organisation is never what "he" or "she" stands for.
+    """
     text = mention.span.text.lower()
     lowered = [w.text.lower() for w in mention.words]
     heads = [w for w in mention.words if w.upos in ("NOUN", "PROPN", "PRON")] or list(mention.words)
@@ -140,10 +177,10 @@ def speaker_type(mention: Mention, lexicon: Lexicon) -> SpeakerType:
     if re.sub(r"^the ", "", text) in lexicon.media or text in lexicon.media or head_text in lexicon.media or head in lexicon.media:
         return SpeakerType.MEDIA
     if mention.name:
-        if any(t.lower() in lexicon.organisation for t in mention.name) or (
-                len(mention.name) == 1 and mention.name[0].isupper() and len(mention.name[0]) > 1):
-            return SpeakerType.ORGANISATION
-        return SpeakerType.PERSON
+        honorific = next((w.text for w in mention.words if w.text.lower().rstrip(".") in
+                          {h.rstrip(".") for h in lexicon.honorifics}), None)
+        kind, _ = name_kind(mention.name, lexicon, honorific)
+        return SPEAKER_TYPES.get(kind, SpeakerType.UNKNOWN) if kind is not None else SpeakerType.PERSON
     if head in lexicon.anonymous or head_text in lexicon.anonymous:
         return SpeakerType.ANONYMOUS
     if mention.role is not None:
@@ -154,14 +191,27 @@ def speaker_type(mention: Mention, lexicon: Lexicon) -> SpeakerType:
 
 
 class Resolver:
-    """Resolves the speakers of one article, in text order."""
+    """Resolves the speakers of one article, in text order.
+
+    Pronouns take what the article's coreference (``referents.Coreference``) chose
+    for them, which only ever agrees in kind and gender; the name is the longest
+    form the article gives that person.
+    """
 
     def __init__(self, doc: ParsedDoc, lexicon: Lexicon) -> None:
         self.doc = doc
         self.lexicon = lexicon
-        self.entities = _entities(doc, lexicon)
-        self._people: list[tuple[int, Entity]] = _person_subjects(doc, self.entities, lexicon)
+        self._mentions: dict[tuple[int, int, frozenset[int] | None], Mention] = {}
+        self.entities = _entities(doc, self.mention)
+        self.coreference = Coreference(doc, lexicon)
         self._spoken: list[tuple[int, Speaker]] = []
+
+    def mention(self, sentence: Sentence, head: Word, avoid: frozenset[int] | None = None) -> Mention:
+        """The speaker mention headed by ``head``: the one place attribution rules have a speaker described."""
+        key = (sentence.index, head.id, avoid)
+        if key not in self._mentions:
+            self._mentions[key] = describe(self.doc, sentence, head, self.lexicon, avoid)
+        return self._mentions[key]
 
     def resolve(self, mention: Mention, offset: int) -> Speaker:
         """The ``Speaker`` for a mention at character ``offset`` (remembered for later pronouns)."""
@@ -176,14 +226,8 @@ class Resolver:
                 role = role or entity.role
             else:
                 name = " ".join(mention.name)
-        elif len(words) == 1 and words[0] in self.lexicon.person_pronouns:
-            previous = self._antecedent_person(offset)
-            if previous is not None:
-                name, role = previous.name, previous.role
-        elif len(words) == 1 and words[0] in self.lexicon.group_pronouns | {"it"}:
-            previous_group = self._antecedent_group(offset)
-            if previous_group is not None:
-                name, role, kind = previous_group.name, previous_group.role, previous_group.type
+        elif len(words) == 1 and words[0] in (self.lexicon.person_pronouns | self.lexicon.group_pronouns | {"it"}):
+            name, role, kind = self._pronoun(mention.words[0], offset, kind, role)
         elif words and words[0] == "the" and mention.role is not None:
             entity = self._descriptor(mention, offset)
             if entity is not None:
@@ -191,6 +235,39 @@ class Resolver:
         speaker = Speaker(mention.span, name, role, kind, mention.phrase)
         self._spoken.append((offset, speaker))
         return speaker
+
+    def _pronoun(self, word: Word, offset: int, kind: SpeakerType,
+                 role: str | None) -> tuple[str | None, str | None, SpeakerType]:
+        """Name, role and type of a pronoun speaker from its chain; without one, the last speaker who agrees."""
+        tokens = self.coreference.name_for(word)
+        chosen = self.coreference.antecedent.get(word.index)
+        if tokens:
+            entity = self._entity_for(tokens, offset)
+            chain_kind = SPEAKER_TYPES.get(self.coreference.kind_of(chosen), kind) if chosen is not None else kind
+            if entity is not None:
+                return entity.name, role or entity.role, chain_kind
+            return " ".join(tokens), role, chain_kind
+        if chosen is not None:
+            for member in reversed(self.coreference.chain_of(word)):
+                entity = self._by_role(member.word.lemma, offset) if member.word.upos == "NOUN" else None
+                if entity is not None:  # "The Republican presidential nominee noted … He said"
+                    return entity.name, role or entity.role, SpeakerType.PERSON
+            return None, role, kind
+        gender = pronoun_gender(word.text)
+        personal = word.text.lower() in self.lexicon.person_pronouns
+        for o, s in reversed(self._spoken):
+            if o >= offset or not s.name or offset - o > MAX_SPEAKER_DISTANCE:
+                continue
+            if personal and s.type is SpeakerType.PERSON and self._gender(s.name) in (None, gender):
+                return s.name, s.role, s.type
+            if not personal and s.type in (SpeakerType.ORGANISATION, SpeakerType.MEDIA):
+                return s.name, s.role, s.type
+        return None, role, kind
+
+    def _gender(self, name: str) -> str | None:
+        tokens = name.split()
+        found = first_name_gender(tokens[0]) if len(tokens) > 1 else None
+        return found if found in ("m", "f") else None
 
     def _entity_for(self, tokens: tuple[str, ...], offset: int) -> Entity | None:
         """The entity whose name contains these tokens as its start or end; the nearest earlier one if several."""
@@ -203,27 +280,19 @@ class Resolver:
         before = [e for e in best if e.first <= offset]
         return (before or best)[0]
 
-    def _antecedent_person(self, offset: int) -> Speaker | Entity | None:
-        recent_speaker = next((s for o, s in reversed(self._spoken) if o < offset and s.name and s.type is SpeakerType.PERSON), None)
-        recent_person = next((e for o, e in reversed(self._people) if o < offset), None)
-        spoken_at = next((o for o, s in reversed(self._spoken) if s is recent_speaker), -1)
-        person_at = next((o for o, e in reversed(self._people) if e is recent_person and o < offset), -1)
-        if recent_speaker is not None and (recent_person is None or spoken_at >= person_at or recent_person.name == recent_speaker.name):
-            return recent_speaker
-        if recent_person is not None and offset - person_at < 1500:
-            return recent_person
-        return recent_speaker
-
-    def _antecedent_group(self, offset: int) -> Speaker | None:
-        for o, s in reversed(self._spoken):
-            if o < offset and s.name and s.type in (SpeakerType.ORGANISATION, SpeakerType.MEDIA) and offset - o < 800:
-                return s
-        return None
-
     def _descriptor(self, mention: Mention, offset: int) -> Entity | None:
-        head = mention.words[-1].lemma.lower()
+        return self._by_role(mention.words[-1].lemma, offset)
+
+    def _by_role(self, lemma: str, offset: int) -> Entity | None:
+        """The one earlier entity whose role has this head noun ("the minister" → "Foreign Minister Kang")."""
+        head = lemma.lower()
         found = {e.name: e for e in self.entities if e.role and e.first < offset and head in e.role.lower().split()}
         return next(iter(found.values())) if len(found) == 1 else None
+
+
+MAX_SPEAKER_DISTANCE = 1500
+"""Characters back that a pronoun with no antecedent in its chain still continues the last speaker
+(about a paragraph)."""
 
 
 def _contains_edge(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
@@ -231,7 +300,7 @@ def _contains_edge(full: tuple[str, ...], part: tuple[str, ...]) -> bool:
     return n > 0 and len(full) >= n and (full[:n] == part or full[-n:] == part)
 
 
-def _entities(doc: ParsedDoc, lexicon: Lexicon) -> list[Entity]:
+def _entities(doc: ParsedDoc, mention: Callable[[Sentence, Word], Mention]) -> list[Entity]:
     """Every proper name in the article, merged so each short form maps to its longest form."""
     found: list[tuple[tuple[str, ...], str | None, int]] = []
     for sent in doc.sentences:
@@ -239,9 +308,9 @@ def _entities(doc: ParsedDoc, lexicon: Lexicon) -> list[Entity]:
             head = sent.head_of(word)
             if word.upos != "PROPN" or (head is not None and head.upos == "PROPN" and word.rel in ("flat", "compound")):
                 continue
-            mention = describe(doc, sent, word, lexicon)
-            if mention.name:
-                found.append((mention.name, mention.role, mention.span.start))
+            described = mention(sent, word)
+            if described.name:
+                found.append((described.name, described.role, described.span.start))
     entities: list[Entity] = []
     for tokens, role, first in sorted(found, key=lambda f: (-len(f[0]), f[2])):
         lowered = tuple(t.lower() for t in tokens)
@@ -252,20 +321,3 @@ def _entities(doc: ParsedDoc, lexicon: Lexicon) -> list[Entity]:
             index = entities.index(owner)
             entities[index] = attrs.evolve(owner, role=owner.role or role, first=min(owner.first, first))
     return entities
-
-
-def _person_subjects(doc: ParsedDoc, entities: list[Entity], lexicon: Lexicon) -> list[tuple[int, Entity]]:
-    """Named people in subject position, in text order: the antecedents pronouns most often point to."""
-    out: list[tuple[int, Entity]] = []
-    for sent in doc.sentences:
-        for word in sent.words:
-            if word.upos != "PROPN" or word.rel not in ("nsubj", "nsubj:pass"):
-                continue
-            mention = describe(doc, sent, word, lexicon)
-            if not mention.name or speaker_type(mention, lexicon) is not SpeakerType.PERSON:
-                continue
-            lowered = tuple(t.lower() for t in mention.name)
-            entity = next((e for e in entities if _contains_edge(tuple(t.lower() for t in e.tokens), lowered)), None)
-            if entity is not None:
-                out.append((word.start, entity))
-    return out

@@ -3,8 +3,8 @@
 ``python -m quotes.training attribution --parses DIR`` trains the learned attribution model (see
 ``quotes.training.attribution``). Stanza stages: tokenize, mwt, lemma, pos, depparse, depparse-tune (the parser fine-tuned on
 the tagger's predicted tags), ``all`` (in that order), ``bundle``
-(copy the final models into the package) and ``score`` (end-to-end CoNLL 2018
-scores from raw text).
+(copy the final models into the package), ``score`` (end-to-end CoNLL 2018
+scores from raw text) and ``speakers`` (the pronoun ranker, on GUM's coreference).
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ def main(argv: list[str] | None = None) -> None:
         attribution(argv[1:])
         return
     parser = argparse.ArgumentParser(prog="python -m quotes.training", description=__doc__)
-    parser.add_argument("stage", choices=["tokenize", "mwt", "lemma", "pos", "depparse", "depparse-tune", "all", "bundle", "score"])
+    parser.add_argument("stage", choices=["tokenize", "mwt", "lemma", "pos", "depparse", "depparse-tune", "all", "bundle", "score",
+                                          "speakers"])
     parser.add_argument("--data", type=Path, default=Path("../shared/ud"), help="UD folder with EWT and GUM")
     parser.add_argument("--out", type=Path, default=Path("build/models"), help="working folder for the run")
     parser.add_argument("--tokenize-steps", type=int, default=6000)
@@ -36,6 +37,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--tune-steps", type=int, default=1200, help="parser fine-tuning steps on predicted tags")
     parser.add_argument("--no-encoder", action="store_true", help="train pos/depparse without the frozen MiniLM encoder")
     args = parser.parse_args(argv)
+    if args.stage == "speakers":
+        from quotes.training.coref import train
+
+        train(args.data, log=args.out / "logs" / "speakers.json")
+        return
     layout = Layout(data=args.data, out=args.out)
     layout.prepare()
     use_encoder = not args.no_encoder
