@@ -29,6 +29,18 @@
   document.addEventListener("mouseover", (e) => light(attOf(e.target)));
   document.addEventListener("focusin", (e) => light(attOf(e.target)));
 
+  // Wide windows scroll the article in its own pane, leaving the table where it is; narrow ones scroll the page.
+  const pane = document.querySelector(".article-pane");
+  function reveal(el) {
+    const scrolls = pane.scrollHeight > pane.clientHeight + 1 && getComputedStyle(pane).overflowY !== "visible";
+    if (!scrolls) {
+      el.scrollIntoView({ block: "center" });
+      return;
+    }
+    const box = pane.getBoundingClientRect(), rect = el.getBoundingClientRect();
+    pane.scrollTop += rect.top - box.top - (pane.clientHeight - rect.height) / 2;
+  }
+
   // Selecting an attribution scrolls the article to its content and marks it until the next selection.
   function select(n, scrollRow) {
     document.querySelectorAll(".current").forEach((el) => el.classList.remove("current", "flash"));
@@ -40,7 +52,7 @@
     });
     const row = rowOf(n);
     if (row) row.classList.add("current");
-    if (content) content.scrollIntoView({ block: "center" });
+    if (content) reveal(content);
     if (scrollRow && row) row.scrollIntoView({ block: "nearest" });
     history.replaceState(null, "", "#a" + n);
   }
