@@ -286,6 +286,21 @@ class TestCorpusPages:
         assert pages.entries[0].counts["total"] == 3 and pages.entries[1].error == "unreadable"
         assert (tmp_path / "one.html").exists()
 
+    def test_resume_keeps_earlier_documents(self, tmp_path: Path) -> None:
+        """A resumed run lists the documents of the earlier run too; a fresh run starts a new list."""
+        first = html.CorpusPages(tmp_path)
+        first.add(sample_article(document="a"))
+        first.write_index()
+        resumed = html.CorpusPages(tmp_path, resume=True)
+        assert resumed.add(sample_article(document="a?")).name == "a-2.html"  # the earlier page keeps its name
+        resumed.add(sample_article(document="b"))
+        index = resumed.write_index().read_text(encoding="utf-8")
+        assert 'href="a.html"' in index and 'href="a-2.html"' in index and 'href="b.html"' in index
+        fresh = html.CorpusPages(tmp_path)
+        fresh.add(sample_article(document="c"))
+        index = fresh.write_index().read_text(encoding="utf-8")
+        assert 'href="a.html"' not in index and 'href="c.html"' in index
+
     def test_a_file_is_not_a_directory(self, tmp_path: Path) -> None:
         """--html DIR naming an existing file fails with an OSError naming it."""
         target = tmp_path / "taken"

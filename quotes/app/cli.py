@@ -52,9 +52,10 @@ def _extract_parser() -> argparse.ArgumentParser:
     parser.add_argument("inputs", nargs="+", metavar="FILE", help="article files, directories of .txt/.html, or - for stdin")
     parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     parser.add_argument("--show-text", action="store_true", help="also print the article with speakers, cues and contents highlighted")
-    parser.add_argument("--html", metavar="FILE|DIR", help="save the report as a standalone HTML page: the article and its "
-                        "quotes, linked and filterable (with --verify: their verdicts); several documents or a DIR/ "
-                        "give one page each and an index.html")
+    parser.add_argument("--html", metavar="FILE|DIR",
+                        help="save the report as a standalone HTML page: the article and its quotes, linked and "
+                             "filterable (with --verify: their verdicts); several documents or a DIR/ give one page "
+                             "each and an index.html")
     parser.add_argument("--cues", metavar="FILE", help="JSON lexicon whose lists replace the built-in cue lists")
     parser.add_argument("--extra-cues", metavar="FILE", help="JSON lexicon whose words are added to the built-in lists")
     parser.add_argument("--verify", metavar="SOURCE", action="append", default=[],
@@ -127,8 +128,8 @@ def _run_corpus(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
         if args.html:
             from quotes.app.reporters.html import CorpusPages
 
-            pages = CorpusPages(Path(args.html))
-            documents, out = pages.follow(documents, out)
+            pages = CorpusPages(Path(args.html), resume=args.resume)
+            documents, out = pages.follow(documents, out, skip=done)
         summary = run_corpus(documents, out=out, jobs=args.jobs, max_seconds_per_doc=args.max_seconds_per_doc,
                              extractor_factory=factory, done_ids=done, total=total)
     if pages is not None:
@@ -179,7 +180,8 @@ def _run_report(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
     return 1 if failures else 0
 
 
-def _save_html(articles, failures: list[tuple[str, str]], target: str, sources: list[str]) -> None:  # type: ignore[no-untyped-def]
+def _save_html(articles, failures: list[tuple[str, str]], target: str,  # type: ignore[no-untyped-def]
+               sources: list[str]) -> None:
     """One page for one document; a page per document and an index for several (or a directory)."""
     from quotes.app.reporters import html
 

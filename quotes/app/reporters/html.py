@@ -9,12 +9,14 @@ images, and a Content-Security-Policy that forbids any request.
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
 import re
 import typing
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -123,7 +125,6 @@ def render_page(article: Article, *, verdicts: Sequence[PassageVerdict] | None =
         verdict_counts=Counter(v.verdict for v in verdicts or ()),
         pieces=article_pieces(article),
         index_href=index_href,
-        palette_size=PALETTE_SIZE,
     )
 
 
@@ -160,14 +161,19 @@ class IndexEntry:
 class CorpusPages:
     """A directory of pages, one per document, and its ``index.html``, written as documents come."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, *, resume: bool = False) -> None:
+        """``resume`` keeps the documents an earlier run listed (``index.json``), for ``--resume``."""
         if directory.exists() and not directory.is_dir():
-            raise NotADirectoryError(20, "not a directory (--html takes a directory for several documents)",
+            raise NotADirectoryError(errno.ENOTDIR, "not a directory (--html takes a directory for several documents)",
                                      str(directory))
         directory.mkdir(parents=True, exist_ok=True)
         self.directory = directory
         self.entries: list[IndexEntry] = []
-        self._names: set[str] = {"index.html"}
+        self._names: set[str] = {"index.html", "index.json"}
+        listing = directory / "index.json"
+        if resume and listing.exists():
+            self.entries = [IndexEntry(**entry) for entry in json.loads(listing.read_text(encoding="utf-8"))]
+            self._names |= {entry.href.lower() for entry in self.entries if entry.href}
 
     def add(self, article: Article, *, verdicts: Sequence[PassageVerdict] | None = None) -> Path:
         """Write the article's page and list it in the index."""
@@ -185,23 +191,31 @@ class CorpusPages:
         """List a document that could not be read or extracted, with its error."""
         self.entries.append(IndexEntry(document, None, error=error))
 
-    def follow(self, documents: Iterable[Any], out: TextIO) -> tuple[Iterator[Any], TextIO]:
+    def follow(self, documents: Iterable[Any], out: TextIO, *,
+               skip: AbstractSet[str] = frozenset()) -> tuple[Iterator[Any], TextIO]:
         """Documents and an output stream for corpus mode, so that each JSONL line written also makes a page.
 
         Workers only send back JSONL lines, so the texts are kept, by id, from when a document is
         read until its line is written (lines come in input order: only the documents in flight wait).
+        Documents in ``skip`` (done by an earlier run, ``--resume``) get no line, so their texts are not kept.
         """
         texts: dict[str, str | None] = {}
 
         def remembered() -> Iterator[Any]:
             for doc in documents:
-                texts[doc.id] = doc.text
+                if doc.id not in skip:
+                    texts[doc.id] = doc.text
                 yield doc
 
         return remembered(), typing.cast(TextIO, _PageTee(out, self, texts))
 
     def write_index(self) -> Path:
-        """Write ``index.html``: every document with its counts, linked to its page."""
+        """Write ``index.html``: every document with its counts, linked to its page (and ``index.json``, the same
+        list for a resumed run)."""
+        latest = {entry.document: entry for entry in self.entries}  # a document done again replaces its entry
+        self.entries = list(latest.values())
+        (self.directory / "index.json").write_text(json.dumps([attrs.asdict(e) for e in self.entries], indent=1),
+                                                   encoding="utf-8")
         path = self.directory / "index.html"
         path.write_text(render_index(self.entries), encoding="utf-8")
         return path
