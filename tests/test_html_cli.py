@@ -68,7 +68,7 @@ class TestDirectory:
         out = tmp_path / "pages"
         assert main([*map(str, files), "--html", str(out)]) == 0
         index = (out / "index.html").read_text(encoding="utf-8")
-        pages = sorted(p.name for p in out.iterdir())
+        pages = sorted(p.name for p in out.glob("*.html"))
         assert len(pages) == 3
         for name in pages:
             if name != "index.html":
