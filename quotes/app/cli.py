@@ -52,11 +52,14 @@ def _extract_parser() -> argparse.ArgumentParser:
     parser.add_argument("inputs", nargs="+", metavar="FILE", help="article files, directories of .txt/.html, or - for stdin")
     parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
     parser.add_argument("--show-text", action="store_true", help="also print the article with speakers, cues and contents highlighted")
-    parser.add_argument("--html", metavar="FILE", help="save the report (table + highlighted article) as a standalone HTML page")
+    parser.add_argument("--html", metavar="FILE|DIR",
+                        help="save the report as a standalone HTML page: the article and its quotes, linked and "
+                             "filterable (with --verify: their verdicts); several documents or a DIR/ give one page "
+                             "each and an index.html")
     parser.add_argument("--cues", metavar="FILE", help="JSON lexicon whose lists replace the built-in cue lists")
     parser.add_argument("--extra-cues", metavar="FILE", help="JSON lexicon whose words are added to the built-in lists")
     parser.add_argument("--verify", metavar="SOURCE", action="append", default=[],
-                        help="with --format sheet: check each quoted passage against this source (repeatable)")
+                        help="with --format sheet or --html: check each quoted passage against this source (repeatable)")
     parser.add_argument("--input-format", choices=["auto", "text", "jsonl", "parquet"], default="auto",
                         help="jsonl: read documents as JSON lines with 'id' and 'text' fields; parquet: read the "
                              "'id' and 'text' columns of .parquet files (a directory of them is a dataset)")
@@ -131,7 +134,12 @@ def run_extract(argv: list[str]) -> int:
         if args.format not in ("table", "jsonl"):
             return _fail(f"--format {args.format} cannot be streamed; corpus mode (--output/--jobs) writes jsonl")
         return _run_corpus(args, documents, lexicon, max_chars)
-    return _run_report(args, list(documents), lexicon, max_chars)
+    documents = list(documents)
+    if args.html:
+        from quotes.app.reporters.html import wants_directory
+
+        wants_directory(args.html, len(documents))  # a page name for several documents fails before the model loads
+    return _run_report(args, documents, lexicon, max_chars)
 
 
 def _run_corpus(args: argparse.Namespace, documents, lexicon, max_chars: int) -> int:  # type: ignore[no-untyped-def]
@@ -157,6 +165,7 @@ def _run_corpus(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
     to_parquet = target is not None and parquet.is_parquet(target)
     if to_parquet:
         parquet.schema()  # no pyarrow: say so now, not after the run
+    pages = None
     with contextlib.ExitStack() as stack:
         out = sys.stdout
         if target is not None:
@@ -166,12 +175,19 @@ def _run_corpus(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
             if args.resume and path.exists():
                 done = load_done_ids(path)
             out = stack.enter_context(path.open("a" if args.resume else "w", encoding="utf-8"))
+        if args.html:
+            from quotes.app.reporters.html import CorpusPages
+
+            pages = CorpusPages(Path(args.html), resume=args.resume)
+            documents, out = pages.follow(documents, out, skip=done)
         summary = run_corpus(documents, out=out, jobs=args.jobs, max_seconds_per_doc=args.max_seconds_per_doc,
                              extractor_factory=factory, done_ids=done, total=total, engine=engine,
                              share_model=args.device == "cpu" and not alone and hasattr(os, "fork"),
                              **({"batch_words": args.batch_words} if args.batch_words else {}))
     if to_parquet:
         parquet.finish_journal(target)
+    if pages is not None:
+        pages.write_index()
     _stderr().print(f"quotes: {summary.processed} documents processed, {summary.failed} failed, "
                     f"{summary.skipped} skipped (already done) in {summary.seconds:.1f} s", markup=False)
     return exit_status(summary)
@@ -183,9 +199,9 @@ def _run_report(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
     from quotes.app.inputs import looks_english
     from quotes.app.reporters import records, table
 
-    failures = [d for d in documents if d.error]
-    for doc in failures:
-        _error(doc.error)  # already says which file or line
+    failures = [(d.id, d.error) for d in documents if d.error]
+    for _, message in failures:
+        _error(message)  # already says which file or line
     good = [d for d in documents if not d.error]
     if not good:
         return 2
@@ -200,7 +216,7 @@ def _run_report(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
         for doc, result in zip(batch, extract_batch(extractor, [d.id for d in batch], [d.text for d in batch])):
             if isinstance(result, QuotesError):
                 _error(f"{doc.id}: {result}")
-                failures.append(doc)
+                failures.append((doc.id, str(result)))
             elif isinstance(result, Exception):
                 raise result
             else:
@@ -218,31 +234,46 @@ def _run_report(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
         console = Console()
         for article in articles:
             table.print_report(console, article, show_text=args.show_text)
-    if args.html:
-        _save_html(articles, Path(args.html))
+    if args.html and articles:
+        _save_html(articles, failures, args.html, args.verify)
     return 1 if failures else 0
 
 
-def _save_html(articles, path: Path) -> None:  # type: ignore[no-untyped-def]
-    """The report as a standalone page: table, by-speaker summary and the highlighted article, always."""
-    from quotes.app.reporters import table
+def _save_html(articles, failures: list[tuple[str, str]], target: str,  # type: ignore[no-untyped-def]
+               sources: list[str]) -> None:
+    """One page for one document; a page per document and an index for several (or a directory)."""
+    from quotes.app.reporters import html
 
-    with open(os.devnull, "w", encoding="utf-8") as sink:
-        recorder = Console(record=True, file=sink, width=120)
-        for article in articles:
-            table.print_report(recorder, article, show_text=True)
-    recorder.save_html(str(path))
+    verifier = _verifier(sources)
+
+    def verdicts(article):  # type: ignore[no-untyped-def]
+        return html.verdicts_from_verifications(article, verifier.verify(article)) if verifier else None
+
+    if not html.wants_directory(target, len(articles) + len(failures)):
+        html.write_page(Path(target), articles[0], verdicts=verdicts(articles[0]))
+        return
+    pages = html.CorpusPages(Path(target))
+    for article in articles:
+        pages.add(article, verdicts=verdicts(article))
+    for document, message in failures:
+        pages.add_failure(document, message)
+    pages.write_index()
+
+
+def _verifier(sources: list[str]):  # type: ignore[no-untyped-def]
+    """A verifier over the ``--verify`` sources, or None without any."""
+    if not sources:
+        return None
+    from quotes.app.verification import load_source
+    from quotes.app.verification.matching import Verifier
+
+    return Verifier([load_source(Path(s)) for s in sources])
 
 
 def _write_sheet(articles, sources: list[str], out) -> None:  # type: ignore[no-untyped-def]
     from quotes.app.claims import claim_rows, write_sheet
 
-    verifier = None
-    if sources:
-        from quotes.app.verification import load_source
-        from quotes.app.verification.matching import Verifier
-
-        verifier = Verifier([load_source(Path(s)) for s in sources])
+    verifier = _verifier(sources)
     rows = []
     for article in articles:
         verifications = verifier.verify(article) if verifier else None

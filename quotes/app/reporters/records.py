@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
-from quotes.core.attribution import Article, Speaker
+from quotes.core.attribution import Article, Attribution, Content, Cue, QuoteKind, Span, Speaker, SpeakerType
 
 CSV_FIELDS = [
     "document", "speaker_text", "speaker_start", "speaker_end", "speaker_name", "speaker_role", "speaker_type",
@@ -19,6 +19,32 @@ CSV_FIELDS = [
 def to_json_line(article: Article) -> str:
     """One document as one JSON line (deterministic: same input, same bytes)."""
     return json.dumps(article.to_dict(), ensure_ascii=False)
+
+
+def article_from_record(record: dict[str, Any], text: str) -> Article:
+    """The ``Article`` an output record (``Article.to_dict()``, a JSONL line) was made from, given its text.
+
+    Spans are cut from ``text`` again, so a record that does not belong to the text fails
+    loudly instead of showing the wrong words.
+    """
+    def span(data: dict[str, Any]) -> Span:
+        result = Span.of(text, data["start"], data["end"])
+        if result.text != data["text"]:
+            raise ValueError(f"record span {data['start']}-{data['end']} is {data['text']!r}, the text has "
+                             f"{result.text!r}: not this document's record")
+        return result
+
+    attributions = []
+    for att in record["attributions"]:
+        sp, cue = att["speaker"], att["cue"]
+        speaker = Speaker(span(sp), sp["name"], sp["role"], SpeakerType(sp["type"]),
+                          span(sp["phrase"]) if sp.get("phrase") else None) if sp else None
+        attributions.append(Attribution(
+            Content.of(text, [tuple(piece) for piece in att["content"]["spans"]]),
+            Cue(span(cue), cue["lemma"]) if cue else None, speaker, QuoteKind(att["kind"]), span(att["sentence"]),
+            att["paragraph"], att["rule"], att.get("inherited", False),
+        ))
+    return Article(text, tuple(attributions), record.get("document"))
 
 
 def write_json(articles: Iterable[Article], out: IO[str]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import TextIO
 
 from quotes.core.attribution import Article
@@ -36,6 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--threshold", type=float, default=NOT_FOUND_BELOW, metavar="0-1",
         help=f"word similarity under which a passage is not found (default: {NOT_FOUND_BELOW})",
     )
+    parser.add_argument("--html", metavar="FILE", help="also save the article, its quotes and their verdicts "
+                        "(altered ones with the word diff) as a standalone HTML page")
     return parser
 
 
@@ -50,15 +53,24 @@ def main(argv: list[str]) -> int:
         article = Extractor().extract(text, document=args.article)
     except (QuotesError, OSError) as exc:
         return _fail(_message(exc))
-    return check(article, sources, output_format=args.format, threshold=args.threshold, out=sys.stdout)
+    try:
+        return check(article, sources, output_format=args.format, threshold=args.threshold, out=sys.stdout,
+                     html=Path(args.html) if args.html else None)
+    except OSError as exc:
+        return _fail(_message(exc))
 
 
 def check(
     article: Article, sources: list[Source], *, output_format: str = "table",
-    threshold: float = NOT_FOUND_BELOW, out: TextIO,
+    threshold: float = NOT_FOUND_BELOW, out: TextIO, html: Path | None = None,
 ) -> int:
-    """Verify an already extracted article and write the report; the command minus the model."""
-    write_report(verify_article(article, sources, threshold=threshold), output_format, out)
+    """Verify an already extracted article and write the report (and the HTML page); the command minus the model."""
+    verifications = verify_article(article, sources, threshold=threshold)
+    write_report(verifications, output_format, out)
+    if html is not None:
+        from quotes.app.reporters.html import verdicts_from_verifications, write_page
+
+        write_page(html, article, verdicts=verdicts_from_verifications(article, verifications))
     return 0
 
 
