@@ -202,17 +202,19 @@ class TestTable:
 class TestVerdicts:
     """Verdicts: one record per checked passage, joined to its attribution; altered ones show the diff."""
 
-    def _verification(self, article: Article, piece: str, verdict: str, diff: str = "") -> Verification:
+    def _verification(self, article: Article, piece: str, verdict: str, diff: str = "",
+                      attribution: int = 0) -> Verification:
         start, end = _at(article.text, piece)
-        return Verification(Span.of(article.text, start, end), None, verdict, 0.8, None, diff)
+        return Verification(Span.of(article.text, start, end), None, verdict, 0.8, None, diff,
+                            attribution=attribution)
 
     def test_adapter_joins_passages_to_attributions(self) -> None:
         """Verifications in attribution order become (attribution, passage) records with their offsets."""
         article = sample_article()
         verifications = [
-            self._verification(article, "<script>alert(1)</script> & fine", "altered", "[-it is-]{+<script>+} fine"),
-            self._verification(article, "We won't cut,\" she added, \"the libraries.", "verbatim"),
-            self._verification(article, "Critics, the union said, disagree", "paraphrase"),
+            self._verification(article, "<script>alert(1)</script> & fine", "altered", "[-it is-]{+<script>+} fine", 0),
+            self._verification(article, "We won't cut,\" she added, \"the libraries.", "verbatim", attribution=1),
+            self._verification(article, "Critics, the union said, disagree", "paraphrase", attribution=2),
         ]
         verdicts = html.verdicts_from_verifications(article, verifications)
         assert [(v.attribution, v.passage, v.verdict) for v in verdicts] == [
@@ -221,10 +223,11 @@ class TestVerdicts:
         assert article.text[verdicts[0].start : verdicts[0].end] == "<script>alert(1)</script> & fine"
 
     def test_adapter_refuses_a_stray_verification(self) -> None:
-        """A verification outside every content is a bug, reported with the passage."""
+        """A verification naming no attribution of the article is a bug, reported with the passage."""
         article = sample_article()
         with pytest.raises(ValueError, match="Mayor Jo Bell"):
-            html.verdicts_from_verifications(article, [self._verification(article, "Mayor Jo Bell", "verbatim")])
+            html.verdicts_from_verifications(
+                article, [self._verification(article, "Mayor Jo Bell", "verbatim", attribution=99)])
 
     def test_page_shows_verdicts_and_diff(self) -> None:
         """The verdict column lists each passage; an altered one shows removed and added words, escaped."""
