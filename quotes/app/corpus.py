@@ -70,14 +70,11 @@ def exit_status(summary: CorpusSummary) -> int:
 
 
 def make_extractor(**options: Any) -> _Extracts:
-    """The real ``Extractor`` for one worker, torch limited to one thread.
+    """The real ``Extractor`` for one worker, torch limited to one thread (the parser sets it).
 
     N workers × N threads on N cores only adds contention. A top-level function, so
     ``functools.partial(make_extractor, resources_dir=..., ...)`` pickles for spawned workers.
     """
-    import torch
-
-    torch.set_num_threads(1)
     from quotes.extractor import Extractor
 
     return Extractor(**{"threads": 1, **options})
