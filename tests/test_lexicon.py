@@ -67,3 +67,36 @@ class TestVerbLemma:
         assert lexicon.verb_lemma("say", "said") == "say"
         assert lexicon.verb_lemma("walk", "walked") == "walk"
         assert lexicon.verb_lemma("bore", "bored") == "bore"
+
+
+class TestRuleWordsAreData:
+    def test_every_list_in_the_data_is_a_lexicon_key(self) -> None:
+        """cues.json and speakers.json hold exactly the Lexicon's lists, each described in its file."""
+        import attrs
+
+        from quotes.core.lexicon import DATA
+
+        files = [json.loads((DATA / name).read_text(encoding="utf-8")) for name in ("cues.json", "speakers.json")]
+        keys = [key for data in files for key in data if key != "description"]
+        assert sorted(keys) == sorted(f.name for f in attrs.fields(Lexicon))
+        assert all(key in data["description"] for data in files for key in data if key != "description")
+
+    def test_a_user_file_reaches_the_rules(self, tmp_path: Path) -> None:
+        """'He rose in the polls' is movement, not a finding, because 'rise' is in poll_moves: a --cues file that
+        empties that list makes it an attribution of the polls, so the rule reads the list from the lexicon."""
+        from quotes.core.assemble import assemble
+        from tests.parses import ROSE_IN_POLLS, doc
+
+        parsed = doc(*ROSE_IN_POLLS)
+        assert assemble(parsed, Lexicon.default()) == ()
+        lexicon = Lexicon.default().replaced(write(tmp_path, {"poll_moves": []}))
+        (att,) = assemble(parsed, lexicon)
+        assert att.cue is not None and att.cue.span.text == "in" and att.content.quote == "He rose"
+
+    def test_irregular_forms_are_data(self, tmp_path: Path) -> None:
+        """An irregular form added by a user file maps to its cue verb ("Quoth" → "say")."""
+        lexicon = Lexicon.default().extended(write(tmp_path, {"irregular_forms": {"Quoth": "say"}}))
+        assert lexicon.verb_lemma("Quoth", "Quoth") == "say"
+        assert Lexicon.default().verb_lemma("Quoth", "Quoth") == "quoth"
+        with pytest.raises(LexiconError, match="map word forms"):
+            Lexicon.default().extended(write(tmp_path, {"irregular_forms": ["quoth"]}))

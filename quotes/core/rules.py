@@ -11,14 +11,20 @@ from __future__ import annotations
 import attrs
 
 from quotes.core.grammar import (
+    BACKSHIFT_MODALS,
     CLAUSE_BREAKS,
+    CLAUSE_RELS,
+    CONCESSIVE,
     DASHES,
     EXPLETIVES,
+    LOOSE_CLAUSE_RELS,
+    MEDIUM_CASES,
     NEGATION,
+    NON_CUE_ADVERBS,
+    PARTICIPLE_OPENERS,
     QUOTE_TOKENS,
     RELATIVE_PRONOUNS,
     SUBORDINATORS,
-    TIME_WORDS,
     active_subjects,
     children_by,
     has_colon_between,
@@ -33,7 +39,6 @@ from quotes.core.grammar import (
 from quotes.core.lexicon import Lexicon
 from quotes.core.parsed import Sentence, Word
 from quotes.core.word_order import (
-    ADDRESSEE_VERBS,
     buried_that_clause,
     final_report_clause,
     finite_right_part,
@@ -45,19 +50,6 @@ from quotes.core.word_order import (
     segment_speaker,
     that_clause_after_aside,
 )
-
-BACKSHIFT_MODALS = frozenset({"would", "could", "should", "might"})
-""" "said they discussed it and [would find] a solution": a subjectless conjunct with a backshifted modal is
-reported speech the parser attached to the cue instead of to its clause."""
-CLAUSE_RELS = frozenset({"ccomp", "csubj"})
-"""Complement clauses: "said [that S]", "it was reported [that S]" (csubj:pass)."""
-LOOSE_CLAUSE_RELS = frozenset({"advcl", "dep", "parataxis", "obj", "xcomp", "acl", "obl", "conj"})
-"""Relations a small parser sometimes gives a that-clause; accepted only when the clause opens with a marker."""
-PARTICIPLE_OPENERS = frozenset({"when", "after", "if", "once", "while", "as", "before"})
-"""Words that open a sentence-initial participle clause ("When asked about S, …")."""
-NON_CUE_ADVERBS = frozenset({"when", "where", "why", "how", "so", "then", "as", "only", "just", "even"})
-"""Adverbs before a cue verb that belong to the clause, not to the verb group ("when asked", "as he said")."""
-
 
 @attrs.frozen
 class Candidate:
@@ -158,8 +150,8 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
         return None
     if is_negated(sentence, word) and _opens_question(sentence, content, lexicon):
         return None
-    speaker, antecedent = _verb_speaker(sentence, word)
-    inverted = inverted_speaker(sentence, word)
+    speaker, antecedent = _verb_speaker(sentence, word, lexicon)
+    inverted = inverted_speaker(sentence, word, lexicon)
     inverted = None if inverted in cue_ids else inverted
     if inverted is not None and speaker is not None and speaker < word.id and any(
             w.text in QUOTE_TOKENS for w in sentence.words if speaker < w.id < word.id):
@@ -168,7 +160,7 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
             and sentence.word(inverted).upos == "PROPN"):
         speaker, antecedent = inverted, None  # "said Rita Katz, [the director]": the apposition parsed as subject
     if not active_subjects(sentence, word):
-        nearby = inverted or segment_speaker(sentence, word) or initial_subject(sentence, word)
+        nearby = inverted or segment_speaker(sentence, word, lexicon) or initial_subject(sentence, word)
         if nearby is not None:
             speaker, antecedent = nearby, None
     if speaker is not None:
@@ -180,7 +172,7 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     if speaker is None and not _may_lack_source(sentence, word, lemma, lexicon):
         return None
     if speaker is not None:
-        speaker = _past_time_word(sentence, speaker, word)
+        speaker = _past_time_word(sentence, speaker, word, lexicon)
     if speaker and rule != "verb-interrupting":
         if speaker > word.id:
             content = content - id_set(sentence.subtree(sentence.word(speaker)))  # "Said X, who …, "Q""
@@ -221,19 +213,19 @@ def _past_dateline(sentence: Sentence, speaker: int, verb: Word) -> int:
     return heads[0].id if heads else speaker
 
 
-def _past_time_word(sentence: Sentence, speaker: int, verb: Word) -> int | None:
+def _past_time_word(sentence: Sentence, speaker: int, verb: Word, lexicon: Lexicon) -> int | None:
     """ "a poll released [Friday] shows": a day is never the source; the noun it hangs under is, if any,
     or the subject of the verb it hangs on."""
     word = sentence.word(speaker)
-    if word is None or lowered(word) not in TIME_WORDS:
+    if word is None or lowered(word) not in lexicon.time_words:
         return speaker
     for _ in range(3):
         word = sentence.head_of(word)
         if word is None or word.id == verb.id:
             return None
-        if word.upos in ("NOUN", "PROPN", "PRON") and lowered(word) not in TIME_WORDS:
+        if word.upos in ("NOUN", "PROPN", "PRON") and lowered(word) not in lexicon.time_words:
             return word.id
-        subjects = [k for k in active_subjects(sentence, word) if lowered(k) not in TIME_WORDS]
+        subjects = [k for k in active_subjects(sentence, word) if lowered(k) not in lexicon.time_words]
         if word.upos in ("VERB", "AUX") and subjects:
             return subjects[0].id  # "A court document filed [Thursday] says": the document
     return None
@@ -250,10 +242,6 @@ def _prepositional_object(sentence: Sentence, verb: Word, lexicon: Lexicon) -> t
     return None
 
 
-MEDIUM_CASES = frozenset({"in", "on", "during"})
-"""Prepositions of a medium phrase that joins the cue: "said [in a statement]", "wrote [on Twitter]"."""
-
-
 def _medium(sentence: Sentence, verb: Word, lexicon: Lexicon) -> list[int]:
     """A cue noun right after the verb ("in a statement", "in an interview") is part of the cue."""
     for child in children_by(sentence, verb, ["obl"]):
@@ -262,9 +250,6 @@ def _medium(sentence: Sentence, verb: Word, lexicon: Lexicon) -> list[int]:
                 and lowered(phrase[0]) in MEDIUM_CASES and len(phrase) <= 4):
             return [w.id for w in phrase]
     return []
-
-
-CONCESSIVE = frozenset({"though", "although", "but", "while", "whereas"})
 
 
 def _without_comment(sentence: Sentence, content: frozenset[int], lexicon: Lexicon) -> frozenset[int]:
@@ -424,7 +409,7 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
                 ids |= id_set(sentence.subtree(late))
         clause_start = sentence.subtree(clauses[0])[0].id
         split_subject = [k for k in children_by(sentence, verb, ["obj"]) if verb.id < k.id < clauses[0].id
-                         and verb.lemma.lower() not in ADDRESSEE_VERBS
+                         and verb.lemma.lower() not in lexicon.addressee_verbs
                          and (not marked(sentence, clauses[0]) or clause_start < k.id)]
         for k in split_subject[:1]:
             ids |= id_set(sentence.subtree(k))
@@ -446,7 +431,7 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
     if verb.lemma.lower() in lexicon.infinitive_verbs:
         for child in children_by(sentence, verb, ["xcomp"]):
             if marked_by(sentence, child, ("to",)):
-                return _infinitive_content(sentence, verb, child), "verb-xcomp"
+                return _infinitive_content(sentence, verb, child, lexicon), "verb-xcomp"
     if verb.lemma.lower() in lexicon.object_verbs or _evidence(sentence, verb, lexicon):
         content = _object_content(sentence, verb, lexicon)
         if content:
@@ -467,7 +452,8 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
                        for k in children_by(sentence, verb, ["obl:agent", "obl"])):
         detached = [w for clause in _detached_that_clause(sentence, passive[0]) for w in sentence.subtree(clause)]
         return id_set(sentence.subtree(passive[0])) | id_set(detached), "verb-passive-agent"
-    has_source = bool(active_subjects(sentence, verb) or inverted_speaker(sentence, verb) or segment_speaker(sentence, verb))
+    has_source = bool(active_subjects(sentence, verb) or inverted_speaker(sentence, verb, lexicon)
+                      or segment_speaker(sentence, verb, lexicon))
     relative = any(s.upos == "PRON" and lowered(s) in RELATIVE_PRONOUNS for s in active_subjects(sentence, verb))
     subordinate = marked_by(sentence, verb, SUBORDINATORS)  # ", though he didn't say"
     coordinated = bool(children_by(sentence, verb, ["cc"]))  # ", but he suggested …" goes on; it does not interrupt
@@ -477,11 +463,11 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
         head = sentence.head_of(verb)
         if head is not None and head.id < verb.id:
             return id_set(sentence.subtree(head)) - id_set(sentence.subtree(verb)), "verb-parenthetical"
-    final = final_report_clause(sentence, verb)
+    final = final_report_clause(sentence, verb, lexicon)
     if final is not None:
         return final, "verb-final-clause"
     if verb.lemma.lower() in lexicon.verbs:
-        right = finite_right_part(sentence, verb)
+        right = finite_right_part(sentence, verb, lexicon)
         if right:
             return right, "verb-right-clause"
         orphan = orphan_clause(sentence, verb)
@@ -492,7 +478,7 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
     return None, ""
 
 
-def _infinitive_content(sentence: Sentence, verb: Word, clause: Word) -> frozenset[int]:
+def _infinitive_content(sentence: Sentence, verb: Word, clause: Word, lexicon: Lexicon) -> frozenset[int]:
     """The "to" clause of an infinitive cue, with whom it is about when that stands apart from it.
 
     PolNeAR's contents take in the object of "wants [Trump] to lose" / "expect [the president] to leverage"
@@ -501,16 +487,12 @@ def _infinitive_content(sentence: Sentence, verb: Word, clause: Word) -> frozens
     """
     ids = set(id_set(sentence.subtree(clause)))
     objects = [k for k in children_by(sentence, verb, ["obj", "iobj"]) if verb.id < k.id < clause.id]
-    if objects and verb.lemma.lower() not in ADDRESSEE_VERBS:
+    if objects and verb.lemma.lower() not in lexicon.addressee_verbs:
         ids |= id_set(sentence.subtree(objects[0]))
     passive = [k for k in children_by(sentence, verb, ["nsubj:pass"]) if lowered(k) not in EXPLETIVES]
     if passive:
         ids |= id_set(sentence.subtree(passive[0]))
     return frozenset(ids)
-
-
-EVIDENCE_VERBS = frozenset({"show", "find", "suggest", "indicate", "reveal", "put", "give", "have"})
-"""Verbs whose object is what a poll or study reports: "a poll shows [Cruz 16 points ahead]"."""
 
 
 def _coordinated_clause(sentence: Sentence, clause: Word) -> bool:
@@ -523,13 +505,9 @@ def _coordinated_clause(sentence: Sentence, clause: Word) -> bool:
 
 def _evidence(sentence: Sentence, verb: Word, lexicon: Lexicon) -> bool:
     """True for "a poll shows X" / "the survey found X": an evidence noun as subject of an evidence verb."""
-    if verb.lemma.lower() not in EVIDENCE_VERBS:
+    if verb.lemma.lower() not in lexicon.evidence_verbs:
         return False
     return any(s.lemma.lower() in lexicon.evidence_nouns for s in active_subjects(sentence, verb))
-
-
-TEMPORAL_WORDS = TIME_WORDS | {"now", "then", "again", "time"}
-"""Adjuncts of time after an object that annotators leave out of the content ("criticized X [on Monday]")."""
 
 
 def _object_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> frozenset[int] | None:
@@ -538,6 +516,7 @@ def _object_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> frozens
     When the parser made the first of two objects an indirect one ("calling [him] [a disgrace]"), both are
     kept: on 160 PolNeAR train documents content exact F1 52.5 → 52.6.
     """
+    time_adjuncts = lexicon.time_words | lexicon.adjunct_time_words  # "criticized X [on Monday]": not content
     particle = dict(lexicon.particle_verbs).get(verb.lemma.lower())
     objects = [k for k in children_by(sentence, verb, ["obj"]) if k.id > verb.id]
     if not objects and particle:
@@ -554,7 +533,7 @@ def _object_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> frozens
             continue
         if k.rel == "advcl" and (active_subjects(sentence, k) or has_comma_between(sentence, objects[0], k)):
             continue
-        if k.rel in ("obl", "advmod") and lowered(k) in TEMPORAL_WORDS:
+        if k.rel in ("obl", "advmod") and lowered(k) in time_adjuncts:
             continue
         ids |= id_set(sentence.subtree(k))
     return frozenset(ids)
@@ -586,19 +565,7 @@ def _opens_with_report(sentence: Sentence, verb: Word) -> bool:
             and all(w.id in opening or w.rel in ("aux", "advmod") for w in sentence.words if w.id < verb.id))
 
 
-QUOTED_AS = frozenset({"quote", "hear", "see", "record"})
-"""Passive cues whose subject is the speaker: "X is quoted as saying", "X was heard saying"."""
-
-
-AUTHORED_NOUNS = frozenset({
-    "statement", "letter", "memo", "message", "post", "release", "tweet", "email", "e-mail", "video", "ad",
-    "advertisement", "speech", "remarks", "interview", "microphone", "op-ed", "column", "book", "note",
-})
-"""Things a person issues or speaks through: a participle on them ("issued a statement describing X", "heard on a
-microphone telling Y") reports what their author said, so the source is the clause's subject."""
-
-
-def _verb_speaker(sentence: Sentence, verb: Word) -> tuple[int | None, int | None]:
+def _verb_speaker(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[int | None, int | None]:
     """Head word of the source of a verb cue (and, for "who", its antecedent).
 
     A cue with no subject of its own ("saying S", "saw Choe warn", "adding that")
@@ -614,14 +581,14 @@ def _verb_speaker(sentence: Sentence, verb: Word) -> tuple[int | None, int | Non
         if current is None:
             return None, None
         subjects = active_subjects(sentence, current)
-        subjects = [k for k in subjects if lowered(k) not in TIME_WORDS] or subjects  # "Police had last [month] charged"
+        subjects = [k for k in subjects if lowered(k) not in lexicon.time_words] or subjects  # "Police had last [month] charged"
         if subjects:
             subj = subjects[0]
             if lowered(subj) in RELATIVE_PRONOUNS and current.deprel == "acl:relcl":
                 return subj.id, current.head or None
             return subj.id, None
         if current is not verb:
-            inverted = inverted_speaker(sentence, current)
+            inverted = inverted_speaker(sentence, current, lexicon)
             if inverted is not None:
                 return inverted, None
         if current is verb:
@@ -633,7 +600,7 @@ def _verb_speaker(sentence: Sentence, verb: Word) -> tuple[int | None, int | Non
             if agents:
                 return agents[0].id, None
             passive_subjects = children_by(sentence, current, ["nsubj:pass"])
-            if passive_subjects and current.lemma.lower() in QUOTED_AS:
+            if passive_subjects and current.lemma.lower() in lexicon.quoted_as_verbs:
                 return passive_subjects[0].id, None
             if passive_subjects:
                 return None, None
@@ -652,7 +619,7 @@ def _verb_speaker(sentence: Sentence, verb: Word) -> tuple[int | None, int | Non
         participle = current is verb and (verb.xpos == "VBG" or "VerbForm=Ger" in verb.feats)
         if current is verb and (current.deprel == "acl:relcl" or (
                 participle and current.deprel == "acl" and head.upos in ("NOUN", "PROPN", "PRON"))):
-            if current.deprel == "acl" and head.lemma.lower() in AUTHORED_NOUNS and head.rel in ("obj", "obl"):
+            if current.deprel == "acl" and head.lemma.lower() in lexicon.authored_nouns and head.rel in ("obj", "obl"):
                 current = sentence.head_of(head)  # "issued a statement describing X": whoever issued it
                 continue
             return head.id, None
@@ -738,13 +705,6 @@ def _noun_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     return Candidate(sentence.index, (word.id,), word.lemma.lower(), speaker, content, "noun-clause")
 
 
-POLL_NOUNS = frozenset({"poll", "survey", "study", "census", "tally"})
-"""Evidence nouns whose "in" phrase attributes the clause: "[In exit polls], voters were unhappy"."""
-POLL_MOVES = frozenset({"rise", "soar", "climb", "surge", "fall", "drop", "slip", "slide", "sink", "plummet", "jump",
-                        "rebound", "improve", "decline", "tumble", "fade"})
-"""Predicates that describe movement in the polls ("he rose in the polls"), not what a poll found."""
-
-
 def _poll_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | None:
     """ "In the new poll, Trump wins 1 in 3 voters" / "Trump is leading in the polls": the poll is the source.
 
@@ -755,14 +715,14 @@ def _poll_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     if lowered(word) != "in" or word.rel != "case":
         return None
     noun = sentence.head_of(word)
-    if noun is None or noun.lemma.lower() not in POLL_NOUNS or noun.rel not in ("obl", "nmod"):
+    if noun is None or noun.lemma.lower() not in lexicon.poll_nouns or noun.rel not in ("obl", "nmod"):
         return None
     predicate = sentence.head_of(noun)
     if predicate is not None and noun.rel == "nmod" and predicate.rel in ("obj", "nsubj"):
         predicate = sentence.head_of(predicate)
     if predicate is None or predicate.upos not in ("VERB", "AUX", "ADJ") or _is_cue_verb(predicate.lemma.lower(), lexicon):
         return None
-    if predicate.lemma.lower() in POLL_MOVES or not active_subjects(sentence, predicate):
+    if predicate.lemma.lower() in lexicon.poll_moves or not active_subjects(sentence, predicate):
         return None
     phrase = id_set(sentence.subtree(noun))
     content = id_set(sentence.subtree(predicate)) - phrase - id_set(children_by(sentence, predicate, ["cc", "mark"]))
