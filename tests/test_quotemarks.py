@@ -368,3 +368,57 @@ class TestPairedApostrophes:
         (quote,) = find_quotations(text)
         assert text[quote.start : quote.end] == "\"Favor tells 'them that they are outsiders,' \""
         assert quote.closed and quote.inner(text) == "Favor tells 'them that they are outsiders,'"
+
+
+class TestOneHomeForMarks:
+    """The rules ask this module about marks and paragraphs instead of keeping their own sets."""
+
+    @pytest.mark.parametrize("token, before, closes", [
+        ("\u201d", [], True), ("''", [], True), ("\u00bb", [], True),
+        ('"', ['"'], True), ('"', [], False), ('"', ['"', "x", '"'], False), ("\u201c", ['"'], False),
+    ])
+    def test_closes_quotation(self, token: str, before: list[str], closes: bool) -> None:
+        """Curly and PTB closers always close; a straight mark closes after an odd number of straight marks."""
+        from quotes.core.quotemarks import closes_quotation
+
+        assert closes_quotation(token, before) is closes
+
+    def test_opens_quoted(self) -> None:
+        """A span opens quoted when a mark stands on or right before its first character."""
+        from quotes.core.quotemarks import opens_quoted
+
+        text = 'He said "we won" and we lost.'
+        assert opens_quoted(text, text.index("we won")) and opens_quoted(text, text.index('"'))
+        assert not opens_quoted(text, text.index("and"))
+
+    @pytest.mark.parametrize("text", [
+        "''We will win,'' he said.\n''And soon.''",
+        "He said: ``Yes.''\n\nShe said: \"No.\"",
+        "\"It is 'wrong,' \" Reeves wrote.\n\"Q2.\"",
+        "Plain \"text\" with marks.\nAnd a second paragraph.",
+    ])
+    def test_paragraphs_handed_in_give_the_same_quotations(self, text: str) -> None:
+        """The caller's paragraphs are used only where the scanner reads the text itself; the result is the same."""
+        from quotes.core.quotemarks import paragraphs
+
+        assert find_quotations(text, paragraphs(text)) == find_quotations(text)
+
+    def test_paragraphs_are_computed_once_per_document(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Assembling a document splits it into paragraphs once, for the marks, the headlines and the follow-ons."""
+        import quotes.core.assemble as assemble_module
+        import quotes.core.quotemarks as quotemarks
+        from quotes.core.lexicon import Lexicon
+        from tests.parses import FOLLOW_ON, INVERTED, doc
+
+        calls: list[str] = []
+        real = quotemarks.paragraphs
+
+        def counted(text: str) -> list[tuple[int, int]]:
+            calls.append(text)
+            return real(text)
+
+        monkeypatch.setattr(quotemarks, "paragraphs", counted)
+        monkeypatch.setattr(assemble_module, "paragraphs", counted)
+        text = INVERTED[0] + "\n\n" + FOLLOW_ON[0]
+        assert len(assemble_module.assemble(doc(text, INVERTED[1], FOLLOW_ON[1]), Lexicon.default())) == 2
+        assert len(calls) == 1

@@ -18,7 +18,7 @@ from quotes.core.attribution import Attribution, Content, Cue, QuoteKind, Span, 
 from quotes.core.lexicon import Lexicon
 from quotes.core.grammar import lowered
 from quotes.core.parsed import ParsedDoc, Sentence, Word
-from quotes.core.quotemarks import Quotation, find_quotations, paragraphs
+from quotes.core.quotemarks import DOUBLE_MARKS, Quotation, find_quotations, opens_quoted, paragraphs
 from quotes.core.rules import Candidate, find_candidates
 from quotes.core.speakers import Mention, Resolver, describe
 
@@ -50,7 +50,8 @@ class _Draft:
 def assemble(doc: ParsedDoc, lexicon: Lexicon) -> tuple[Attribution, ...]:
     """All attributions of a parsed article, in text order."""
     text = doc.text
-    quotations = find_quotations(text)
+    paras = paragraphs(text)
+    quotations = find_quotations(text, paras)
     drafts: list[_Draft] = []
     for sentence in doc.sentences:
         for cand in find_candidates(sentence, lexicon):
@@ -58,9 +59,9 @@ def assemble(doc: ParsedDoc, lexicon: Lexicon) -> tuple[Attribution, ...]:
             if draft is not None:
                 drafts.append(draft)
     drafts = _without_nested(_dedupe(drafts))
-    drafts.extend(_headline_drafts(doc, quotations, drafts, lexicon))
-    drafts = _quotation_drafts(doc, quotations, drafts, lexicon)
-    return _resolve(doc, drafts, quotations, lexicon)
+    drafts.extend(_headline_drafts(doc, quotations, drafts, lexicon, paras))
+    drafts = _quotation_drafts(doc, quotations, drafts, lexicon, paras)
+    return _resolve(doc, drafts, quotations, lexicon, paras)
 
 
 def _runs(sentence: Sentence, ids: frozenset[int]) -> list[tuple[int, int]]:
@@ -251,11 +252,10 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in edge:
         end -= 1
     inner = text[start:end]
-    quote_marks = "\"\u201c\u201d\u00ab\u00bb\u201e"
-    if inner and inner[0] in quote_marks and sum(inner.count(c) for c in quote_marks) % 2 == 1:
+    if inner and inner[0] in DOUBLE_MARKS and sum(inner.count(c) for c in DOUBLE_MARKS) % 2 == 1:
         start += 1
     inner = text[start:end]
-    if inner and inner[-1] in quote_marks and sum(inner.count(c) for c in quote_marks) % 2 == 1:
+    if inner and inner[-1] in DOUBLE_MARKS and sum(inner.count(c) for c in DOUBLE_MARKS) % 2 == 1:
         end -= 1
     while start < end and text[start] in edge:
         start += 1
@@ -296,7 +296,8 @@ def _word_set(pieces: Sequence[tuple[int, int]]) -> frozenset[int]:
     return frozenset(i for s, e in pieces for i in range(s, e))
 
 
-def _quotation_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[_Draft], lexicon: Lexicon) -> list[_Draft]:
+def _quotation_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[_Draft], lexicon: Lexicon,
+                      paras: list[tuple[int, int]]) -> list[_Draft]:
     """All drafts once quotations no cue claimed are placed: "Name: "Q"", follow-on quotes, unattributed quotes.
 
     A quotation that follows an attribution in the same paragraph joins its
@@ -306,7 +307,6 @@ def _quotation_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[
     drafts = list(drafts)
     text = doc.text
     covered = [_word_set(d.pieces) for d in drafts]
-    paras = paragraphs(text)
     extra: list[_Draft] = []
     for quote in quotations:
         inner = [_strip(text, s, e) for s, e in quote.pieces if _WORD.search(text, s, e)]
@@ -392,12 +392,13 @@ def _colon_before(text: str, offset: int) -> tuple[int, int] | None:
     return None
 
 
-def _headline_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[_Draft], lexicon: Lexicon) -> list[_Draft]:
+def _headline_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[_Draft], lexicon: Lexicon,
+                     paras: list[tuple[int, int]]) -> list[_Draft]:
     """Paragraphs of the form "NAME: what they said" (headlines, transcripts, news briefs)."""
     text = doc.text
     covered = [_word_set(d.pieces) for d in drafts]
     extra: list[_Draft] = []
-    for start, end in paragraphs(text):
+    for start, end in paras:
         match = _HEADLINE.match(text, start, end)
         if match is None or len(match.group("name").split()) > MAX_COLON_WORDS:
             continue
@@ -463,8 +464,7 @@ def _previous_quote_draft(text: str, quote: Quotation, drafts: list[_Draft],
 
 def _opens_quoted(text: str, draft: _Draft) -> bool:
     """Whether the draft's content opens at a quotation mark (a quotation, not reported speech)."""
-    start = draft.pieces[0][0]
-    return any(ch in text[max(0, start - 1) : start + 1] for ch in "\"\u201c\u00ab'\u2018")
+    return opens_quoted(text, draft.pieces[0][0])
 
 
 def _quotation_of_sentence(text: str, latest: _Draft, earlier: list[_Draft]) -> _Draft:
@@ -480,10 +480,10 @@ def _quotation_of_sentence(text: str, latest: _Draft, earlier: list[_Draft]) -> 
     return max(quoted, key=lambda d: d.pieces[-1][1]) if quoted else latest
 
 
-def _resolve(doc: ParsedDoc, drafts: list[_Draft], quotations: list[Quotation], lexicon: Lexicon) -> tuple[Attribution, ...]:
+def _resolve(doc: ParsedDoc, drafts: list[_Draft], quotations: list[Quotation], lexicon: Lexicon,
+             paras: list[tuple[int, int]]) -> tuple[Attribution, ...]:
     text = doc.text
     resolver = Resolver(doc, lexicon)
-    paras = paragraphs(text)
     speakers: dict[int, Speaker | None] = {}
     originals = list(drafts)
     order = sorted(range(len(drafts)), key=lambda i: (drafts[i].cue or drafts[i].pieces[0])[0])

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from quotes.core.parsed import Sentence, Word
+from quotes.core.quotemarks import QUOTE_TOKENS
 
 CONTENT_MARKERS = frozenset({"that", "against", "whether", "if"})
 """Words opening a reported clause ("warned [against suggesting ...]")."""
@@ -18,7 +19,6 @@ NEGATION = frozenset({"not", "n't", "never", "no"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 EXPLETIVES = frozenset({"it", "there", "this"})
 """Subjects of passive cues that name nobody ("it was reported")."""
-QUOTE_TOKENS = frozenset({'"', "''", "``", "\u201c", "\u201d", "\u00ab", "\u00bb", "'", "\u2018", "\u2019"})
 DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
 """Dash tokens: datelines ("WASHINGTON —") and asides end a phrase."""
 SUBORDINATORS = frozenset({"after", "before", "when", "while", "since", "because", "if", "although", "though", "once",

@@ -22,7 +22,6 @@ from quotes.core.grammar import (
     NEGATION,
     NON_CUE_ADVERBS,
     PARTICIPLE_OPENERS,
-    QUOTE_TOKENS,
     RELATIVE_PRONOUNS,
     SUBORDINATORS,
     active_subjects,
@@ -38,6 +37,7 @@ from quotes.core.grammar import (
 )
 from quotes.core.lexicon import Lexicon
 from quotes.core.parsed import Sentence, Word
+from quotes.core.quotemarks import QUOTE_TOKENS, closes_quotation
 from quotes.core.word_order import (
     buried_that_clause,
     final_report_clause,
@@ -335,15 +335,6 @@ def _adjacent_aux(sentence: Sentence, verb: Word) -> list[int]:
     return ids
 
 
-def _closes_quotation(sentence: Sentence, mark: Word) -> bool:
-    """A closing quotation mark: a curly closer, or a straight one after an odd number of straight marks."""
-    if mark.text in ("\u201d", "''", "\u00bb"):
-        return True
-    if mark.text != '"':
-        return False
-    return sum(1 for w in sentence.words if w.id < mark.id and w.text == '"') % 2 == 1
-
-
 def _stolen_subject(sentence: Sentence, verb: Word, clause: Word) -> set[int]:
     """The subject of a fronted content clause that the parser hung on the report verb instead.
 
@@ -375,7 +366,7 @@ def _clause_start(sentence: Sentence, clause: Word) -> tuple[Word, Word | None]:
 def _chained_report(sentence: Sentence, verb: Word, clause: Word, lexicon: Lexicon) -> bool:
     """ "S, the department said" / "said, adding that S" hung on the cue as its complement: a report, not content."""
     first, before = _clause_start(sentence, clause)
-    while before is not None and _closes_quotation(sentence, before):
+    while before is not None and closes_quotation(before.text, (w.text for w in sentence.words if w.id < before.id)):
         before = sentence.word(before.id - 1)  # 'said "Q," adding that S'
     return (clause.id > verb.id and _is_cue_verb(lexicon.verb_lemma(clause.lemma, clause.text), lexicon)
             and before is not None and before.text in CLAUSE_BREAKS

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from quotes.core.grammar import (
     APPOSITION_OPENERS,
-    QUOTE_TOKENS,
     RELATIVE_PRONOUNS,
     REPORT_SEPARATORS,
     SEPARATORS,
@@ -25,6 +24,7 @@ from quotes.core.grammar import (
 )
 from quotes.core.lexicon import Lexicon
 from quotes.core.parsed import Sentence, Word
+from quotes.core.quotemarks import DOUBLE_CLOSING_TOKENS, DOUBLE_OPENING_TOKENS, QUOTE_TOKENS
 
 SOURCE_ADJECTIVES = Lexicon.default().source_adjectives
 """The shipped ``source_adjectives``, for ``mentions.phrase_ids``, which is not handed the lexicon yet."""
@@ -198,7 +198,7 @@ def final_report_clause(sentence: Sentence, verb: Word, lexicon: Lexicon) -> fro
     if any(w.id > verb.id and w.upos != "PUNCT" and verb.id not in {a.id for a in sentence.ancestors(w)} for w in sentence.words):
         return None
     before = [w for w in sentence.words if w.id < verb.id]
-    seps = [w for w in before if w.text in SEPARATORS and w.text not in ('"', "\u201c")]
+    seps = [w for w in before if w.text in SEPARATORS and w.text not in DOUBLE_OPENING_TOKENS]
     if not seps:
         return None
     segment = [w for w in before if w.id > seps[-1].id and w.text not in QUOTE_TOKENS]
@@ -289,10 +289,6 @@ def that_clause_after_aside(sentence: Sentence, verb: Word) -> Word | None:
     return None
 
 
-DOUBLE_CLOSERS = frozenset({'"', "\u201d", "''", "\u00bb"})
-"""Tokens that close a double-quoted quotation (single marks are too often apostrophes)."""
-
-
 def orphan_clause(sentence: Sentence, verb: Word) -> frozenset[int] | None:
     """ "…, saying [the city is a front]" where the parser hung the clause on another word.
 
@@ -313,7 +309,7 @@ def orphan_clause(sentence: Sentence, verb: Word) -> frozenset[int] | None:
         return None  # only a quotation may follow a comma or colon ('saying, "Q"'), not after 'as he was known,'
     rest = after[lead:]
     if lead:  # the quotation alone: not '"Q," Mr. Trump said' or '"Q" and vowing …' after it
-        rest = rest[: next((i for i, w in enumerate(rest) if w.text in DOUBLE_CLOSERS), len(rest))]
+        rest = rest[: next((i for i, w in enumerate(rest) if w.text in DOUBLE_CLOSING_TOKENS), len(rest))]
     if not rest or not any(is_finite(w) for w in rest):
         return None
     return trimmed(sentence, id_set(rest))
