@@ -1,6 +1,6 @@
 """quotes: who said what in a news article — quotes, paraphrases and their speakers, offline."""
 
-from quotes.core.attribution import Article, Attribution, Content, Cue, QuoteKind, Span, Speaker, SpeakerType
+from quotes.core.attribution import Article, Attribution, Content, Cue, QuoteKind, Rule, Span, Speaker, SpeakerType
 from quotes.errors import (
     BinaryInputError,
     DecodingError,
@@ -30,6 +30,7 @@ __all__ = [
     "ModelError",
     "QuoteKind",
     "QuotesError",
+    "Rule",
     "Span",
     "Speaker",
     "SpeakerType",

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from quotes.core.attribution import Attribution, Content, Cue, QuoteKind, Span, Speaker
+from quotes.core.attribution import Attribution, Content, Cue, QuoteKind, Rule, Span, Speaker
 from quotes.core.lexicon import Lexicon
 from quotes.core.grammar import lowered
 from quotes.core.parsed import ParsedDoc, Sentence, Word
@@ -29,6 +29,8 @@ _WORD = re.compile(r"\w+")
 _HEADLINE = re.compile(r"(?P<name>[A-Z][\w.'\u2019&-]*(?: [\w.'\u2019&-]+){0,5}?)(?P<colon>:)[ \t]+(?P<rest>\S)")
 """News style "Kang: We will…" / "Poll: Trump ties Clinton": a short name, a colon, what they said."""
 MAX_COLON_WORDS = 6
+TEXT_RULES = frozenset({Rule.COLON_HEADLINE, Rule.COLON_SPEAKER, Rule.FOLLOW_ON, Rule.UNATTRIBUTED_QUOTE})
+"""The rules that work on the text (marks, colons, paragraphs) rather than on one sentence's parse."""
 
 
 @attrs.frozen
@@ -40,7 +42,7 @@ class _Draft:
     lemma: str
     mention: Mention | None
     sentence: tuple[int, int]
-    rule: str
+    rule: Rule
     inherited_from: int | None = None
     """Index (in the draft list, which is never reordered) of the draft whose speaker a follow-on inherits."""
     antecedent: Mention | None = None
@@ -87,7 +89,7 @@ def _draft(doc: ParsedDoc, sentence: Sentence, cand: Candidate, quotations: list
     pieces = _runs(sentence, cand.content)
     if not pieces:
         quote = _adjacent_quotation(doc.text, sentence, quotations)
-        if cand.rule == "verb-after-question" and not _question_before(doc.text, sentence, quote):
+        if cand.rule == Rule.VERB_AFTER_QUESTION and not _question_before(doc.text, sentence, quote):
             return None
         pieces = list(quote.pieces) if quote is not None else []  # else a framing quotation may fill it below
     else:
@@ -328,7 +330,7 @@ def _quotation_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[
             head = next((w for w in reversed(colon_sentence.words) if w.end <= colon_cue[0]), None)
             if head is not None and head.upos in ("PROPN", "NOUN") and not _in_prepositional_phrase(colon_sentence, head):
                 mention = describe(doc, colon_sentence, head, lexicon)
-                extra.append(_Draft(tuple(inner), colon_cue, ":", mention, sent_range, "colon-speaker"))
+                extra.append(_Draft(tuple(inner), colon_cue, ":", mention, sent_range, Rule.COLON_SPEAKER))
                 covered.append(words)
                 continue
         found = _previous_quote_draft(text, quote, drafts + extra, paras)
@@ -342,15 +344,15 @@ def _quotation_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[
                 else:
                     extra[index - len(drafts)] = merged
             else:
-                extra.append(_Draft(tuple(inner), None, "", None, sent_range, "follow-on", inherited_from=index))
+                extra.append(_Draft(tuple(inner), None, "", None, sent_range, Rule.FOLLOW_ON, inherited_from=index))
             covered.append(words)
             continue
         if n_words >= MIN_ORPHAN_WORDS and _starts_sentence(text, quote):
             source = _recent_speaker(quote, drafts + extra, paras)
             if source is not None:
-                extra.append(_Draft(tuple(inner), None, "", None, sent_range, "follow-on", inherited_from=source))
+                extra.append(_Draft(tuple(inner), None, "", None, sent_range, Rule.FOLLOW_ON, inherited_from=source))
             else:
-                extra.append(_Draft(tuple(inner), None, "", None, sent_range, "unattributed-quote"))
+                extra.append(_Draft(tuple(inner), None, "", None, sent_range, Rule.UNATTRIBUTED_QUOTE))
             covered.append(words)
     return drafts + extra
 
@@ -422,7 +424,7 @@ def _headline_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[_
         if not match.start("name") <= mention.span.start < match.end("name"):
             continue
         extra.append(_Draft(tuple(pieces), (match.start("colon"), match.end("colon")), ":", mention,
-                            (sentence.start, sentence.end), "colon-headline"))
+                            (sentence.start, sentence.end), Rule.COLON_HEADLINE))
         covered.append(_word_set(pieces))
     return extra
 
@@ -442,7 +444,7 @@ def _previous_quote_draft(text: str, quote: Quotation, drafts: list[_Draft],
     para_index = _paragraph_of(paras, quote.start)
     if para_index is None:
         return None
-    earlier = [d for d in drafts if d.pieces[-1][1] <= quote.start and d.rule != "unattributed-quote"]
+    earlier = [d for d in drafts if d.pieces[-1][1] <= quote.start and d.rule != Rule.UNATTRIBUTED_QUOTE]
     if not earlier:
         return None
     latest = max(earlier, key=lambda d: d.pieces[-1][1])
@@ -495,7 +497,7 @@ def _resolve(doc: ParsedDoc, drafts: list[_Draft], quotations: list[Quotation], 
         elif draft.mention is not None:
             speakers[i] = resolver.resolve(draft.mention, draft.mention.span.start)
     for i, draft in enumerate(originals):
-        if draft.mention is None and draft.cue is not None and i not in speakers and draft.rule != "raising":
+        if draft.mention is None and draft.cue is not None and i not in speakers and draft.rule != Rule.RAISING:
             sharing = _sentence_speaker(originals, speakers, draft)
             if sharing is not None:
                 speakers[i] = sharing

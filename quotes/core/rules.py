@@ -3,10 +3,13 @@
 The output is a list of ``Candidate`` objects in word IDs of one sentence. Text
 offsets, quotation marks across sentences and speaker resolution are handled
 later (``assemble``, ``speakers``), so every rule here can be tested on a
-hand-written CoNLL-U sentence.
+hand-written CoNLL-U sentence. The cue rules are registered in ``CUE_RULES`` (at
+the end), in the order they are tried; each candidate names its ``Rule``.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import attrs
 
@@ -35,6 +38,7 @@ from quotes.core.grammar import (
     marked_by,
     trimmed,
 )
+from quotes.core.attribution import Rule
 from quotes.core.lexicon import Lexicon
 from quotes.core.parsed import Sentence, Word
 from quotes.core.quotemarks import QUOTE_TOKENS, closes_quotation
@@ -64,28 +68,34 @@ class Candidate:
     """Word ID of the speaker mention's head word (None: no source in this sentence)."""
     content: frozenset[int]
     """Word IDs of the content (may be empty: "\"Q.\" He said." takes its content from a quotation)."""
-    rule: str
+    rule: Rule
     antecedent: int | None = None
     """For a relative-pronoun speaker ("X, who said …"): word ID of the noun it stands for."""
 
 
+CueFinder = Callable[[Sentence, Word, Lexicon], "Candidate | None"]
+"""Reads one word of a sentence as a cue: the candidate it starts, or None."""
+
+
+@attrs.frozen
+class CueRule:
+    """One way a word becomes a cue, with the names of the rules its candidates carry."""
+
+    name: str
+    find: CueFinder
+    rules: frozenset[Rule]
+
+
 def find_candidates(sentence: Sentence, lexicon: Lexicon) -> list[Candidate]:
-    """Every cue in ``sentence`` with its speaker and content."""
+    """Every cue in ``sentence`` with its speaker and content: at each word, the first of ``CUE_RULES`` that
+    finds a candidate wins, and the words of its cue are not tried again."""
     sentence = _with_cue_lemmas(sentence, lexicon)
     found: list[Candidate] = []
     used: set[int] = set()
     for word in sentence.words:
         if word.id in used:
             continue
-        cand = _phrase_cue(sentence, word, lexicon)
-        if cand is None:
-            cand = _raising_cue(sentence, word, lexicon)
-        if cand is None:
-            cand = _verb_cue(sentence, word, lexicon)
-        if cand is None:
-            cand = _noun_cue(sentence, word, lexicon)
-        if cand is None:
-            cand = _poll_cue(sentence, word, lexicon)
+        cand = next((c for rule in CUE_RULES if (c := rule.find(sentence, word, lexicon)) is not None), None)
         if cand is not None:
             found.append(cand)
             used.update(cand.cue)
@@ -108,7 +118,7 @@ def _with_cue_lemmas(sentence: Sentence, lexicon: Lexicon) -> Sentence:
 def _drop_nested_cues(found: list[Candidate]) -> list[Candidate]:
     """Drop a to-infinitive cue whose content holds another cue: "continued to [insist that S]" is "insist"'s."""
     return [cand for cand in found
-            if not (cand.rule == "verb-xcomp" and any(o is not cand and set(o.cue) <= cand.content for o in found))]
+            if not (cand.rule == Rule.VERB_XCOMP and any(o is not cand and set(o.cue) <= cand.content for o in found))]
 
 
 def _is_cue_verb(lemma: str, lexicon: Lexicon) -> bool:
@@ -131,22 +141,22 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     if _discourse_idiom(sentence, word):
         return None
     cue_ids: list[int] = [word.id, *_adjacent_aux(sentence, word), *_medium(sentence, word, lexicon), *id_set(put_it)]
-    content, rule = _verb_content(sentence, word, lexicon) if known else (None, "")
-    if rule in ("", "verb-object", "verb-xcomp") and prepositional is not None:
+    content, rule = _verb_content(sentence, word, lexicon) if known else (None, None)
+    if rule in (None, Rule.VERB_OBJECT, Rule.VERB_XCOMP) and prepositional is not None:
         case, noun = prepositional
         infinitives = [k for k in children_by(sentence, word, ["xcomp", "advcl"]) if k.id > noun.id
                        and marked_by(sentence, k, ("to",))]
         content = id_set(sentence.subtree(noun)) - {case.id}
-        content, rule = content.union(*(id_set(sentence.subtree(k)) for k in infinitives[:1])), "verb-preposition"
+        content, rule = content.union(*(id_set(sentence.subtree(k)) for k in infinitives[:1])), Rule.VERB_PREPOSITION
         cue_ids.append(case.id)
     elif content is None and not known:
         content, rule = _verb_content(sentence, word, lexicon)
     interrupting = interrupting_report(sentence, word) if lemma in lexicon.verbs else None
     if content is None and interrupting is not None:
-        content, rule = frozenset(), "verb-interrupting"  # "A comic tone, she said, would make …": filled below
+        content, rule = frozenset(), Rule.VERB_INTERRUPTING  # "A comic tone, she said, would make …": filled below
     if content is None and known and word.deprel == "root" and _opens_with_report(sentence, word):
-        content, rule = frozenset(), "verb-after-question"  # the last resort: a quotation before the sentence
-    if content is None or (not known and rule not in ("verb-ccomp", "verb-inverted", "verb-parenthetical", "verb-preposition")):
+        content, rule = frozenset(), Rule.VERB_AFTER_QUESTION  # the last resort: a quotation before the sentence
+    if content is None or (not known and rule not in (Rule.VERB_CCOMP, Rule.VERB_INVERTED, Rule.VERB_PARENTHETICAL, Rule.VERB_PREPOSITION)):
         return None
     if is_negated(sentence, word) and _opens_question(sentence, content, lexicon):
         return None
@@ -166,21 +176,21 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     if speaker is not None:
         speaker = _past_dateline(sentence, speaker, word)
     if interrupting is not None:
-        content, rule = interrupting[0], "verb-interrupting"
+        content, rule = interrupting[0], Rule.VERB_INTERRUPTING
         if interrupting[1] is not None:
             speaker, antecedent = interrupting[1], None
     if speaker is None and not _may_lack_source(sentence, word, lemma, lexicon):
         return None
     if speaker is not None:
         speaker = _past_time_word(sentence, speaker, word, lexicon)
-    if speaker and rule != "verb-interrupting":
+    if speaker and rule != Rule.VERB_INTERRUPTING:
         if speaker > word.id:
             content = content - id_set(sentence.subtree(sentence.word(speaker)))  # "Said X, who …, "Q""
         elif speaker not in content:
             content = content - (id_set(sentence.subtree(sentence.word(speaker))) - id_set(sentence.subtree(word)))
         content = content - set(range(speaker, word.id)) or content
     content = trimmed(sentence, _without_comment(sentence, content - set(cue_ids), lexicon))
-    if not content and rule not in ("verb-bare", "verb-after-question"):
+    if not content and rule not in (Rule.VERB_BARE, Rule.VERB_AFTER_QUESTION):
         return None
     return Candidate(sentence.index, tuple(sorted(cue_ids)), lemma, speaker, content, rule, antecedent)
 
@@ -380,7 +390,7 @@ def _participle_aside(sentence: Sentence, verb: Word, clause: Word) -> bool:
             and before.text in CLAUSE_BREAKS and not active_subjects(sentence, clause) and not marked(sentence, clause))
 
 
-def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[frozenset[int] | None, str]:
+def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[frozenset[int] | None, Rule | None]:
     """The content of a verb cue and the name of the rule that found it (None: not an attribution)."""
     clauses = [c for c in children_by(sentence, verb, CLAUSE_RELS)
                if not _chained_report(sentence, verb, c, lexicon) and not _participle_aside(sentence, verb, c)]
@@ -411,38 +421,38 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
         ids |= _stolen_subject(sentence, verb, clauses[0])
         if len(clauses) > 1 and all(c.id > verb.id for c in clauses) or len(ids) > len(id_set(sentence.subtree(clauses[0]))):
             ids |= {w.id for w in sentence.words if min(ids) < w.id < max(ids)}
-        return frozenset(ids), "verb-ccomp"
+        return frozenset(ids), Rule.VERB_CCOMP
     for child in children_by(sentence, verb, LOOSE_CLAUSE_RELS):
         if child.rel in ("advcl", "dep", "obj", "acl", "obl", "conj") and marked(sentence, child) and child.id > verb.id:
-            return id_set(sentence.subtree(child)), "verb-marked-clause"
+            return id_set(sentence.subtree(child)), Rule.VERB_MARKED_CLAUSE
     if verb.lemma.lower() in lexicon.verbs:
         buried = buried_that_clause(sentence, verb) or that_clause_after_aside(sentence, verb)
         if buried is not None:
-            return id_set(sentence.subtree(buried)), "verb-buried-clause"
+            return id_set(sentence.subtree(buried)), Rule.VERB_BURIED_CLAUSE
     if verb.lemma.lower() in lexicon.infinitive_verbs:
         for child in children_by(sentence, verb, ["xcomp"]):
             if marked_by(sentence, child, ("to",)):
-                return _infinitive_content(sentence, verb, child, lexicon), "verb-xcomp"
+                return _infinitive_content(sentence, verb, child, lexicon), Rule.VERB_XCOMP
     if verb.lemma.lower() in lexicon.object_verbs or _evidence(sentence, verb, lexicon):
         content = _object_content(sentence, verb, lexicon)
         if content:
-            return content, "verb-object"
+            return content, Rule.VERB_OBJECT
     for child in children_by(sentence, verb, ["parataxis", "dep", "advcl", "conj"]):
         if child.id < verb.id and has_comma_between(sentence, child, verb) and not marked_by(
                 sentence, child, SUBORDINATORS):
-            return id_set(sentence.subtree(child)), "verb-inverted"
+            return id_set(sentence.subtree(child)), Rule.VERB_INVERTED
     for child in children_by(sentence, verb, ["parataxis", "dep", "obj"]):
         if child.id > verb.id and has_colon_between(sentence, verb, child):
-            return id_set(sentence.subtree(child)), "verb-colon"
+            return id_set(sentence.subtree(child)), Rule.VERB_COLON
     if verb.rel == "advcl" and active_subjects(sentence, verb) and marked_by(sentence, verb, ("as",)):
         head = sentence.head_of(verb)
         if head is not None:
-            return id_set(sentence.subtree(head)) - id_set(sentence.subtree(verb)), "verb-as-clause"
+            return id_set(sentence.subtree(head)) - id_set(sentence.subtree(verb)), Rule.VERB_AS_CLAUSE
     passive = [k for k in children_by(sentence, verb, ["nsubj:pass"]) if lowered(k) not in EXPLETIVES]
     if passive and any(any(lowered(c) == "by" for c in children_by(sentence, k, ["case"]))
                        for k in children_by(sentence, verb, ["obl:agent", "obl"])):
         detached = [w for clause in _detached_that_clause(sentence, passive[0]) for w in sentence.subtree(clause)]
-        return id_set(sentence.subtree(passive[0])) | id_set(detached), "verb-passive-agent"
+        return id_set(sentence.subtree(passive[0])) | id_set(detached), Rule.VERB_PASSIVE_AGENT
     has_source = bool(active_subjects(sentence, verb) or inverted_speaker(sentence, verb, lexicon)
                       or segment_speaker(sentence, verb, lexicon))
     relative = any(s.upos == "PRON" and lowered(s) in RELATIVE_PRONOUNS for s in active_subjects(sentence, verb))
@@ -453,20 +463,20 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
             verb.rel in ("dep", "advcl", "conj") and has_comma_between(sentence, sentence.head_of(verb), verb))):
         head = sentence.head_of(verb)
         if head is not None and head.id < verb.id:
-            return id_set(sentence.subtree(head)) - id_set(sentence.subtree(verb)), "verb-parenthetical"
+            return id_set(sentence.subtree(head)) - id_set(sentence.subtree(verb)), Rule.VERB_PARENTHETICAL
     final = final_report_clause(sentence, verb, lexicon)
     if final is not None:
-        return final, "verb-final-clause"
+        return final, Rule.VERB_FINAL_CLAUSE
     if verb.lemma.lower() in lexicon.verbs:
         right = finite_right_part(sentence, verb, lexicon)
         if right:
-            return right, "verb-right-clause"
+            return right, Rule.VERB_RIGHT_CLAUSE
         orphan = orphan_clause(sentence, verb)
         if orphan:
-            return orphan, "verb-orphan-clause"
+            return orphan, Rule.VERB_ORPHAN_CLAUSE
     if (verb.deprel == "root" and _bare_report(sentence, verb)) or introduces_quotation(sentence, verb):
-        return frozenset(), "verb-bare"
-    return None, ""
+        return frozenset(), Rule.VERB_BARE
+    return None, None
 
 
 def _infinitive_content(sentence: Sentence, verb: Word, clause: Word, lexicon: Lexicon) -> frozenset[int]:
@@ -652,7 +662,7 @@ def _raising_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate 
     content = trimmed(sentence, content - set(cue_ids))
     if not content:
         return None
-    return Candidate(sentence.index, tuple(sorted(cue_ids)), word.lemma.lower(), None, content, "raising")
+    return Candidate(sentence.index, tuple(sorted(cue_ids)), word.lemma.lower(), None, content, Rule.RAISING)
 
 
 def _detached_that_clause(sentence: Sentence, noun: Word) -> list[Word]:
@@ -693,7 +703,7 @@ def _noun_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
         if head is not None:
             subj = active_subjects(sentence, head)
             speaker = subj[0].id if subj else None
-    return Candidate(sentence.index, (word.id,), word.lemma.lower(), speaker, content, "noun-clause")
+    return Candidate(sentence.index, (word.id,), word.lemma.lower(), speaker, content, Rule.NOUN_CLAUSE)
 
 
 def _poll_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | None:
@@ -721,7 +731,7 @@ def _poll_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     content = trimmed(sentence, side)
     if not content:
         return None
-    return Candidate(sentence.index, (word.id,), "in", noun.id, content, "poll-in")
+    return Candidate(sentence.index, (word.id,), "in", noun.id, content, Rule.POLL_IN)
 
 
 def _phrase_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | None:
@@ -744,7 +754,7 @@ def _phrase_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate |
         content = trimmed(sentence, _without_source_relative(sentence, content, max(phrase_ids)))
         if not content:
             return None
-        return Candidate(sentence.index, tuple(w.id for w in ws if w), phrase, source.id, content, "according-to")
+        return Candidate(sentence.index, tuple(w.id for w in ws if w), phrase, source.id, content, Rule.ACCORDING_TO)
     return None
 
 
@@ -772,3 +782,15 @@ def _phrase_source(sentence: Sentence, phrase: list[Word]) -> Word | None:
                 and head.upos in ("NOUN", "PROPN", "PRON", "NUM", "X") and (not following or head.id - last.id <= 4)):
             return head
     return following[0] if following else None
+
+
+VERB_RULES = frozenset(r for r in Rule if r.name.startswith("VERB_"))
+CUE_RULES: tuple[CueRule, ...] = (
+    CueRule("phrase", _phrase_cue, frozenset({Rule.ACCORDING_TO})),
+    CueRule("raising-verb", _raising_cue, frozenset({Rule.RAISING})),
+    CueRule("verb", _verb_cue, VERB_RULES),
+    CueRule("noun", _noun_cue, frozenset({Rule.NOUN_CLAUSE})),
+    CueRule("poll", _poll_cue, frozenset({Rule.POLL_IN})),
+)
+"""The registry of cue rules, in the order they are tried at each word: a multi-word phrase ("according to")
+before its first word is read as anything else, a raising verb before the verb rules, nouns and polls last."""
