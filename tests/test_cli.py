@@ -5,12 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+from copy import copy as shallow_copy
 from pathlib import Path
 
 import pytest
 
 import quotes.extractor
-from quotes.app.cli import SUBCOMMANDS, main
+from quotes.app.cli import COMMANDS, main
+from quotes.app.inputs import DEFAULT_MAX_CHARS
+from quotes.core.lexicon import Lexicon
 from tests.conftest import CORPORA, ROOT
 
 pytestmark = pytest.mark.integration
@@ -19,9 +22,22 @@ TEXT = 'The minister said on Monday that taxes would fall. "We will win," she ad
 
 
 @pytest.fixture(autouse=True)
-def shared_extractor(monkeypatch: pytest.MonkeyPatch, extractor) -> None:  # type: ignore[no-untyped-def]
-    """The CLI builds an Extractor per run; hand it the session's instead of reloading Stanza."""
-    monkeypatch.setattr(quotes.extractor, "Extractor", lambda **kwargs: extractor)
+def shared_extractor(monkeypatch: pytest.MonkeyPatch, extractor) -> list[dict[str, object]]:  # type: ignore[no-untyped-def]
+    """The CLI builds an Extractor per run: hand it the session's parser instead of reloading Stanza, but with the
+    lexicon and limit the CLI chose, so a test of those options fails when the CLI drops them. Returns what each
+    build was asked for."""
+    asked: list[dict[str, object]] = []
+
+    def build(**options: object) -> quotes.extractor.Extractor:
+        asked.append(options)
+        assert set(options) <= {"resources_dir", "lexicon", "max_chars", "threads"}
+        copy = shallow_copy(extractor)
+        copy.lexicon = options.get("lexicon") or Lexicon.default()
+        copy.max_chars = options.get("max_chars", DEFAULT_MAX_CHARS)
+        return copy
+
+    monkeypatch.setattr(quotes.extractor, "Extractor", build)
+    return asked
 
 
 @pytest.fixture
@@ -95,18 +111,37 @@ class TestExtract:
         assert rows and "speaker_name" in rows[0]
 
     def test_extra_cues_extend_the_lexicon(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        """A user lexicon adds a cue verb the built-in list lacks."""
+        """A verb the built-in lexicon lacks ("chortle") becomes a cue with --extra-cues."""
         article = tmp_path / "a.txt"
-        article.write_text("The senator opined that the bill would pass.\n", encoding="utf-8")
+        article.write_text("The senator chortled that the bill would pass.\n", encoding="utf-8")
+        assert "chortle" not in Lexicon.default().verbs
         assert main([str(article), "--format", "json"]) == 0
-        before = len(json.loads(capsys.readouterr().out)["attributions"])
+        assert json.loads(capsys.readouterr().out)["attributions"] == []
         lexicon = tmp_path / "cues.json"
-        lexicon.write_text(json.dumps({"verbs": ["opine"]}), encoding="utf-8")
-        replaced = tmp_path / "none.json"
-        replaced.write_text(json.dumps({"verbs": []}), encoding="utf-8")
-        assert main([str(article), "--format", "json", "--cues", str(replaced), "--extra-cues", str(lexicon)]) == 0
+        lexicon.write_text(json.dumps({"verbs": ["chortle"]}), encoding="utf-8")
+        assert main([str(article), "--format", "json", "--extra-cues", str(lexicon)]) == 0
         after = json.loads(capsys.readouterr().out)["attributions"]
-        assert before == 1 and [a["cue"]["text"] for a in after] == ["opined"]
+        assert [(a["cue"]["text"], a["content"]["text"]) for a in after] == [("chortled", "that the bill would pass")]
+
+    def test_cues_replace_the_lexicon(self, article_file: Path, tmp_path: Path,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+        """--cues swaps whole lists: with no cue verbs, 'said' attributes nothing (the verb after a quotation still
+        does: that rule needs no lexicon)."""
+        none = tmp_path / "none.json"
+        none.write_text(json.dumps({"verbs": [], "infinitive_verbs": [], "object_verbs": []}), encoding="utf-8")
+        assert main([str(article_file), "--format", "json"]) == 0
+        assert [a["cue"]["text"] for a in json.loads(capsys.readouterr().out)["attributions"]] == ["said", "added"]
+        assert main([str(article_file), "--format", "json", "--cues", str(none)]) == 0
+        assert [a["cue"]["text"] for a in json.loads(capsys.readouterr().out)["attributions"]] == ["added"]
+
+    def test_options_reach_the_extractor(self, article_file: Path, shared_extractor: list[dict[str, object]],
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+        """--max-chars and --stanza-resources are handed to the Extractor the CLI builds."""
+        assert main([str(article_file), "--format", "json", "--max-chars", "5000", "--stanza-resources", "/x"]) == 0
+        (asked,) = shared_extractor
+        assert asked["max_chars"] == 5000 and asked["resources_dir"] == "/x"
+        assert main([str(article_file), "--max-chars", "10"]) == 2
+        assert "10" in capsys.readouterr().err
 
 
 class TestBadInput:
@@ -173,7 +208,7 @@ class TestSubcommands:
         assert main(["parse", str(article_file), "--format", "table"]) == 0
         assert "deprel" in capsys.readouterr().out
 
-    @pytest.mark.parametrize("command", sorted(SUBCOMMANDS))
+    @pytest.mark.parametrize("command", sorted(COMMANDS))
     def test_every_subcommand_has_help_and_readme_coverage(self, command: str, capsys: pytest.CaptureFixture[str]) -> None:
         """Each subcommand answers --help and is documented in the README."""
         try:

@@ -79,7 +79,7 @@ class TestMissingInput:
         assert status == 2
         assert out == ""
         assert err.count("\n") == 1
-        assert err.startswith("quotes evaluate: gold directory not found:")
+        assert err.startswith("quotes: gold directory not found:")
 
     def test_missing_predictions_file(self, gold: Path) -> None:
         """An unreadable predictions file exits 2 with a message."""

@@ -6,7 +6,7 @@ from io import StringIO
 
 from rich.console import Console
 
-from quotes.app.evaluation.report import print_mistakes, print_scores
+from quotes.app.reporters.evaluation import print_mistakes, print_scores
 from quotes.app.evaluation.scoring import Counts, Mistake, MistakeKind, PartScores, Ratio, Scores
 
 SCORES = Scores(

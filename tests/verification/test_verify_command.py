@@ -32,6 +32,9 @@ def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
 
     class Extractor:
+        def __init__(self, **options: object) -> None:
+            pass
+
         def extract(self, text: str, document: str | None = None) -> Article:
             seen.append(text)
             return build_article(text, "We will not raise taxes on working families,", speaker="Warren", name="Warren")
@@ -68,7 +71,7 @@ class TestErrors:
         (article if missing == "article" else transcript).unlink()
         assert main([str(article), str(transcript)]) == 2
         err = capsys.readouterr().err
-        assert err.startswith("quotes verify: error: ") and err.count("\n") == 1
+        assert err.startswith("quotes: ") and err.count("\n") == 1
         assert "Traceback" not in err
         assert fake_extractor == []
 

@@ -8,7 +8,9 @@ from typing import TextIO
 
 from quotes.core.attribution import Article
 from quotes.errors import QuotesError
+from quotes.app import options
 from quotes.app.inputs import read_text_file
+from quotes.app.options import fail
 from quotes.app.verification.matching import NOT_FOUND_BELOW, verify_article
 from quotes.app.verification.report import FORMATS, write_report
 from quotes.app.verification.sources import Source, load_source
@@ -21,7 +23,7 @@ _EPILOG = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = options.ArgumentParser(
         prog="quotes verify",
         description="Find each quote of ARTICLE in the SOURCE documents (transcripts, press releases, "
         "articles; text or HTML) and say whether it was quoted verbatim.",
@@ -29,11 +31,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("article", metavar="ARTICLE", help="the article to check (text or HTML)")
     parser.add_argument("sources", metavar="SOURCE", nargs="+", help="what the speakers actually said")
-    parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    options.add_format(parser, FORMATS)
     parser.add_argument(
         "--threshold", type=float, default=NOT_FOUND_BELOW, metavar="0-1",
         help=f"word similarity under which a quote is not found (default: {NOT_FOUND_BELOW})",
     )
+    options.add_options(parser)
     return parser
 
 
@@ -41,13 +44,14 @@ def main(argv: list[str]) -> int:
     """Run ``quotes verify``; returns the exit status (2 when an input cannot be read)."""
     args = build_parser().parse_args(argv)
     try:
-        sources = [load_source(path) for path in args.sources]  # before the model loads: fail fast
-        text = read_text_file(args.article)
+        settings = options.extractor_options(args)  # the lexicon files, sources and article, before the model loads
+        sources = [load_source(path) for path in args.sources]
+        text = read_text_file(args.article, args.max_chars)
         from quotes.extractor import Extractor  # loads Stanza: only once the inputs are known to be good
 
-        article = Extractor().extract(text, document=args.article)
+        article = Extractor(**settings).extract(text, document=args.article)
     except (QuotesError, OSError) as exc:
-        return _fail(_message(exc))
+        return fail(_message(exc))
     return check(article, sources, output_format=args.format, threshold=args.threshold, out=sys.stdout)
 
 
@@ -65,7 +69,3 @@ def _message(exc: BaseException) -> str:
         return f"{exc.filename}: {exc.strerror or exc}"
     return str(exc)
 
-
-def _fail(message: str) -> int:
-    print(f"quotes verify: error: {message}", file=sys.stderr)
-    return 2

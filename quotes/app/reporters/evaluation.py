@@ -1,4 +1,4 @@
-"""Show evaluation figures and mistakes on a Rich console."""
+"""`quotes evaluate`'s report: the table of scores and the list of mistakes, on a Rich console."""
 
 from __future__ import annotations
 
