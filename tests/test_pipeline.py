@@ -35,9 +35,13 @@ class TestBundle:
 
 class TestOffline:
     def test_loads_and_parses_with_sockets_blocked(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        """Building the pipeline and parsing never opens a network connection."""
+        """Building the pipeline and parsing never opens a network connection (attempts are counted, so code that
+        catches the refusal cannot hide one)."""
+        attempts: list[tuple[object, ...]] = []
+
         def refuse(*args: object, **kwargs: object) -> None:
-            raise AssertionError("quotes tried to use the network")
+            attempts.append(args)
+            raise OSError("quotes tried to use the network")
 
         monkeypatch.setattr(socket.socket, "connect", refuse)
         monkeypatch.setattr(socket, "create_connection", refuse)
@@ -47,6 +51,7 @@ class TestOffline:
         assert words[:3] == ["The", "minister", "said"]
         said = next(w for w in doc.words if w.text == "said")
         assert said.lemma == "say" and said.upos == "VERB"
+        assert attempts == []
 
     def test_missing_resources_dir_is_a_clear_error(self, tmp_path) -> None:  # type: ignore[no-untyped-def]
         """A stanza_resources folder without resources.json gives a ModelError naming it."""

@@ -138,7 +138,9 @@ class TestOffsets:
     def test_every_span_points_into_the_text(self, block: tuple[str, str]) -> None:
         """text[start:end] == span.text for every span produced."""
         text = block[0]
-        for att in run(block):
+        found = run(block)
+        assert found
+        for att in found:
             spans = [*att.content.spans, att.sentence]
             spans += [att.cue.span] if att.cue else []
             spans += [att.speaker.span] if att.speaker else []
