@@ -11,7 +11,7 @@ from quotes.errors import EmptyInputError, QuotesError
 from quotes.app.verification import load_source, source_from_text, verify_article
 from quotes.app.verification.sources import html_to_text, parse_turns
 
-from tests.verification.helpers import MakeArticle
+from tests.app.verification.helpers import MakeArticle
 
 PAGE = """<!DOCTYPE html>
 <html><head><title>Press release</title><style>p { color: red }</style>

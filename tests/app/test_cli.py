@@ -164,7 +164,7 @@ class TestBadInput:
 
     def test_non_english_text_is_read_with_a_warning(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A German article is still read (best effort), with one line saying it does not look like English."""
-        from tests.test_inputs import GERMAN
+        from tests.app.test_inputs import GERMAN
 
         path = tmp_path / "de.txt"
         path.write_text(GERMAN, encoding="utf-8")

@@ -13,6 +13,7 @@ from rich.console import Console
 from quotes.errors import EmptyInputError
 from quotes.app.evaluation.brat import Relation
 from quotes.app.evaluation.command import main, read_predictions
+from tests.conftest import SHARED
 
 TEXT = "The mayor said the budget will be balanced. Critics warned that the plan ignores the deficit."
 ANN = "\n".join(
@@ -180,7 +181,7 @@ class TestPredictionsFile:
 
 
 class TestPolnearCommand:
-    POLNEAR_DEV = Path(__file__).parents[2].parent / "shared" / "polnear" / "dev"
+    POLNEAR_DEV = SHARED / "polnear" / "dev"
 
     @pytest.mark.polnear
     @pytest.mark.skipif(not POLNEAR_DEV.is_dir(), reason="../shared/polnear/dev is absent")

@@ -10,7 +10,7 @@ import pytest
 from quotes.core.attribution import Article, Attribution, Content, QuoteKind, Span
 from quotes.app.verification import Verification, source_from_text, verify_article
 from quotes.app.verification.matching import NOT_FOUND_BELOW, quoted_fragments, speaker_matches
-from tests.verification.helpers import MakeArticle
+from tests.app.verification.helpers import MakeArticle
 
 TRANSCRIPT = """\
 MODERATOR: Senator, will you raise taxes?

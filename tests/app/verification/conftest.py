@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.verification.helpers import MakeArticle, build_article
+from tests.app.verification.helpers import MakeArticle, build_article
 
 
 @pytest.fixture

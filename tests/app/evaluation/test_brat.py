@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from quotes.app.evaluation.brat import GoldError, Relation, load_gold, parse_ann
+from tests.conftest import SHARED
 
-POLNEAR_DEV = Path(__file__).parents[2].parent / "shared" / "polnear" / "dev"
+POLNEAR_DEV = SHARED / "polnear" / "dev"
 
 TEXT = '"The plan," she said, "is dead." Officials: nothing changed.'
 

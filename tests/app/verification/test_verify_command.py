@@ -12,7 +12,7 @@ import pytest
 from quotes.core.attribution import Article
 from quotes.app.verification.command import main
 
-from tests.verification.helpers import build_article
+from tests.app.verification.helpers import build_article
 
 ARTICLE = "“We will not raise taxes on working families,” Warren said."
 
