@@ -1,6 +1,7 @@
 """quotes: who said what in a news article — quotes, paraphrases and their speakers, offline."""
 
 from quotes.core.attribution import Article, Attribution, Content, Cue, QuoteKind, Rule, Span, Speaker, SpeakerType
+from quotes.core.lexicon import Lexicon
 from quotes.errors import (
     BinaryInputError,
     DecodingError,
@@ -12,7 +13,6 @@ from quotes.errors import (
     QuotesError,
 )
 from quotes.extractor import Extractor, extract
-from quotes.core.lexicon import Lexicon
 
 __all__ = [
     "Article",

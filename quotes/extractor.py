@@ -11,9 +11,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING
 
+from quotes.app.inputs import DEFAULT_MAX_CHARS, check_text
 from quotes.core.assemble import assemble
 from quotes.core.attribution import Article
-from quotes.app.inputs import DEFAULT_MAX_CHARS, check_text
 from quotes.core.lexicon import Lexicon
 from quotes.core.parsed import ParsedDoc
 

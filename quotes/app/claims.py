@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TextIO
 
-from quotes.core.attribution import Article, Attribution, QuoteKind
 from quotes.app.verification.matching import ALTERED, MINOR, NOT_FOUND, VERBATIM, Verification
+from quotes.core.attribution import Article, Attribution, QuoteKind
 
 COLUMNS = (
     "speaker_name", "speaker_role", "speaker_type", "speaker_text", "cue", "kind", "content", "sentence",
@@ -71,7 +71,7 @@ _NUMBER = re.compile(
 
 def claim_rows(article: Article, verifications: Sequence[Verification] | None = None) -> list[dict[str, object]]:
     """One row per attribution (keys: COLUMNS); ``verified`` is filled for direct and mixed quotes when given."""
-    rows = []
+    rows: list[dict[str, object]] = []
     for attribution in article.attributions:
         speaker, content = attribution.speaker, attribution.content
         rows.append({

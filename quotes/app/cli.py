@@ -106,18 +106,18 @@ def _run_report(args: argparse.Namespace, documents: list[Document], settings: d
 
     failures = [d for d in documents if d.error]
     for doc in failures:
-        fail(doc.error)  # already says which file or line
-    good = [d for d in documents if not d.error]
+        fail(doc.error or doc.id)  # already says which file or line
+    good = [(doc, doc.text) for doc in documents if not doc.error and doc.text is not None]
     if not good:
         return options.ERROR_STATUS
-    for doc in good:
-        if not looks_english(doc.text):
+    for doc, text in good:
+        if not looks_english(text):
             warn(f"{doc.id}: does not look like English; quotes reads English news, so attributions may be missing")
     extractor = Extractor(**settings)
     articles = []
-    for doc in good:
+    for doc, text in good:
         try:
-            articles.append(extractor.extract(doc.text, document=doc.id))
+            articles.append(extractor.extract(text, document=doc.id))
         except QuotesError as exc:
             fail(f"{doc.id}: {exc}")
             failures.append(doc)
@@ -178,10 +178,10 @@ def run_parse(argv: list[str]) -> int:
     from quotes.core.conllu import to_conllu
     from quotes.parsing.pipeline import Parser
 
-    docs = list(iter_documents([args.file], input_format="text", max_chars=args.max_chars))
-    if docs and docs[0].error:
-        return fail(f"{docs[0].id}: {docs[0].error}")
-    parsed = Parser(args.stanza_resources).parse(docs[0].text)
+    doc = next(iter_documents([args.file], input_format="text", max_chars=args.max_chars))
+    if doc.error or doc.text is None:
+        return fail(f"{doc.id}: {doc.error}")
+    parsed = Parser(args.stanza_resources).parse(doc.text)
     if args.format == "conllu":
         sys.stdout.write(to_conllu(parsed))
         return 0

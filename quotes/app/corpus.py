@@ -22,8 +22,8 @@ from typing import Any, Protocol, TextIO
 
 import attrs
 
-from quotes.errors import InputError, QuotesError
 from quotes.app.inputs import Document
+from quotes.errors import InputError, QuotesError
 
 _THREAD_VARIABLES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
 """Set to 1 for workers: N workers × N threads on N cores only adds contention."""
@@ -125,7 +125,7 @@ def load_done_ids(path: str | os.PathLike[str]) -> set[str]:
     A missing file has no ids.
     """
     try:
-        file = open(path, "rb+")
+        file = open(path, "rb+")  # noqa: SIM115 (closed by the with block below; opened here for its error)
     except FileNotFoundError:
         return set()
     ids: set[str] = set()
@@ -179,8 +179,8 @@ def _document_id(raw: bytes) -> str | None:
         record = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         return None
-    if isinstance(record, dict) and isinstance(record.get("document"), str) and "attributions" in record:
-        return record["document"]
+    if isinstance(record, dict) and isinstance(document := record.get("document"), str) and "attributions" in record:
+        return document
     return None
 
 

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 import attrs
 
 from quotes.core.attribution import Attribution, Content, Cue, QuoteKind, Rule, Span, Speaker
-from quotes.core.lexicon import Lexicon
 from quotes.core.grammar import lowered
+from quotes.core.lexicon import Lexicon
 from quotes.core.parsed import ParsedDoc, Sentence, Word
 from quotes.core.quotemarks import DOUBLE_MARKS, Quotation, find_quotations, opens_quoted, paragraphs
 from quotes.core.rules import Candidate, find_candidates

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import attrs
 
+from quotes.core.attribution import Rule
 from quotes.core.grammar import (
     BACKSHIFT_MODALS,
     CLAUSE_BREAKS,
@@ -38,7 +39,6 @@ from quotes.core.grammar import (
     marked_by,
     trimmed,
 )
-from quotes.core.attribution import Rule
 from quotes.core.lexicon import Lexicon
 from quotes.core.parsed import Sentence, Word
 from quotes.core.quotemarks import QUOTE_TOKENS, closes_quotation
@@ -54,6 +54,7 @@ from quotes.core.word_order import (
     segment_speaker,
     that_clause_after_aside,
 )
+
 
 @attrs.frozen
 class Candidate:
@@ -156,7 +157,8 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
         content, rule = frozenset(), Rule.VERB_INTERRUPTING  # "A comic tone, she said, would make …": filled below
     if content is None and known and word.deprel == "root" and _opens_with_report(sentence, word):
         content, rule = frozenset(), Rule.VERB_AFTER_QUESTION  # the last resort: a quotation before the sentence
-    if content is None or (not known and rule not in (Rule.VERB_CCOMP, Rule.VERB_INVERTED, Rule.VERB_PARENTHETICAL, Rule.VERB_PREPOSITION)):
+    if content is None or rule is None or (not known and rule not in (
+            Rule.VERB_CCOMP, Rule.VERB_INVERTED, Rule.VERB_PARENTHETICAL, Rule.VERB_PREPOSITION)):
         return None
     if is_negated(sentence, word) and _opens_question(sentence, content, lexicon):
         return None
@@ -167,7 +169,7 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
             w.text in QUOTE_TOKENS for w in sentence.words if speaker < w.id < word.id):
         speaker, antecedent = inverted, None
     if (inverted is not None and speaker is not None and word.id < inverted < speaker
-            and sentence.word(inverted).upos == "PROPN"):
+            and sentence.at(inverted).upos == "PROPN"):
         speaker, antecedent = inverted, None  # "said Rita Katz, [the director]": the apposition parsed as subject
     if not active_subjects(sentence, word):
         nearby = inverted or segment_speaker(sentence, word, lexicon) or initial_subject(sentence, word)
@@ -185,9 +187,9 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
         speaker = _past_time_word(sentence, speaker, word, lexicon)
     if speaker and rule != Rule.VERB_INTERRUPTING:
         if speaker > word.id:
-            content = content - id_set(sentence.subtree(sentence.word(speaker)))  # "Said X, who …, "Q""
+            content = content - id_set(sentence.subtree(sentence.at(speaker)))  # "Said X, who …, "Q""
         elif speaker not in content:
-            content = content - (id_set(sentence.subtree(sentence.word(speaker))) - id_set(sentence.subtree(word)))
+            content = content - (id_set(sentence.subtree(sentence.at(speaker))) - id_set(sentence.subtree(word)))
         content = content - set(range(speaker, word.id)) or content
     content = trimmed(sentence, _without_comment(sentence, content - set(cue_ids), lexicon))
     if not content and rule not in (Rule.VERB_BARE, Rule.VERB_AFTER_QUESTION):
@@ -340,12 +342,12 @@ def _adjacent_aux(sentence: Sentence, verb: Word) -> list[int]:
             break
         ids.append(position)
         position -= 1
-    while ids and sentence.word(ids[-1]).rel != "aux" and lowered(sentence.word(ids[-1])) in NEGATION:
+    while ids and sentence.at(ids[-1]).rel != "aux" and lowered(sentence.at(ids[-1])) in NEGATION:
         ids.pop()
     return ids
 
 
-def _stolen_subject(sentence: Sentence, verb: Word, clause: Word) -> set[int]:
+def _stolen_subject(sentence: Sentence, verb: Word, clause: Word) -> frozenset[int]:
     """The subject of a fronted content clause that the parser hung on the report verb instead.
 
     In "Other efforts to help the program will also be expanded, officials
@@ -355,16 +357,16 @@ def _stolen_subject(sentence: Sentence, verb: Word, clause: Word) -> set[int]:
     begins, that subject (and its modifiers) is part of the content.
     """
     if clause.id > verb.id or children_by(sentence, clause, ["nsubj", "nsubj:pass", "csubj", "expl"]):
-        return set()
+        return frozenset()
     subjects = children_by(sentence, verb, ["nsubj", "nsubj:pass"])
     if len(subjects) < 2:
-        return set()
+        return frozenset()
     start = sentence.subtree(clause)[0].id
     for subject in subjects:
         words = [w for w in sentence.subtree(subject) if w.id < start or w.upos != "PUNCT"]
         if words and words[-1].id < start and all(w.upos == "PUNCT" for w in sentence.words if words[-1].id < w.id < start):
             return id_set(words) | set(range(words[-1].id + 1, start))
-    return set()
+    return frozenset()
 
 
 def _clause_start(sentence: Sentence, clause: Word) -> tuple[Word, Word | None]:
@@ -375,7 +377,7 @@ def _clause_start(sentence: Sentence, clause: Word) -> tuple[Word, Word | None]:
 
 def _chained_report(sentence: Sentence, verb: Word, clause: Word, lexicon: Lexicon) -> bool:
     """ "S, the department said" / "said, adding that S" hung on the cue as its complement: a report, not content."""
-    first, before = _clause_start(sentence, clause)
+    _first, before = _clause_start(sentence, clause)
     while before is not None and closes_quotation(before.text, (w.text for w in sentence.words if w.id < before.id)):
         before = sentence.word(before.id - 1)  # 'said "Q," adding that S'
     return (clause.id > verb.id and _is_cue_verb(lexicon.verb_lemma(clause.lemma, clause.text), lexicon)
@@ -419,7 +421,7 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
         for k in opener[:1]:
             ids |= id_set(sentence.subtree(k))
         ids |= _stolen_subject(sentence, verb, clauses[0])
-        if len(clauses) > 1 and all(c.id > verb.id for c in clauses) or len(ids) > len(id_set(sentence.subtree(clauses[0]))):
+        if (len(clauses) > 1 and all(c.id > verb.id for c in clauses)) or len(ids) > len(id_set(sentence.subtree(clauses[0]))):
             ids |= {w.id for w in sentence.words if min(ids) < w.id < max(ids)}
         return frozenset(ids), Rule.VERB_CCOMP
     for child in children_by(sentence, verb, LOOSE_CLAUSE_RELS):
@@ -547,7 +549,7 @@ def _bare_report(sentence: Sentence, verb: Word) -> bool:
     if not subject:
         return False
     rest = set(id_set(others)) - id_set(sentence.subtree(subject[0]))
-    return all(sentence.word(i).rel in ("advmod", "obl", "aux", "nmod", "case", "det", "obl:tmod", "compound") for i in rest)
+    return all(sentence.at(i).rel in ("advmod", "obl", "aux", "nmod", "case", "det", "obl:tmod", "compound") for i in rest)
 
 
 def _opens_with_report(sentence: Sentence, verb: Word) -> bool:

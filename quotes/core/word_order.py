@@ -241,8 +241,8 @@ def finite_right_part(sentence: Sentence, verb: Word, lexicon: Lexicon) -> froze
     right = [k for k in right if not (k.rel == "obl" and lowered(k) in lead_times)]
     clause = next((k for k in right if k.rel != "advcl" and not children_by(sentence, k, ["mark", "cc"])
                    and (is_finite(k) or any(is_finite(c) for c in children_by(sentence, k, ["aux", "cop"])))), None)
-    if clause is None or not any(k.rel == "obj" and k.id < clause.id for k in right) and (
-            verb.lemma.lower() not in lexicon.addressee_verbs):
+    if clause is None or (not any(k.rel == "obj" and k.id < clause.id for k in right) and (
+            verb.lemma.lower() not in lexicon.addressee_verbs)):
         return None
     ids: set[int] = set()
     for k in right:

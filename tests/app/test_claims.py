@@ -7,9 +7,9 @@ import io
 
 import pytest
 
-from quotes.core.attribution import Article, Attribution, Content, Cue, QuoteKind, Span, Speaker, SpeakerType
 from quotes.app.claims import COLUMNS, claim_rows, find_dates, find_numbers, write_sheet
 from quotes.app.verification import source_from_text, verify_article
+from quotes.core.attribution import Article, Attribution, Content, Cue, QuoteKind, Span, Speaker, SpeakerType
 
 TEXT = (
     "“We cut taxes by 40% last month and saved $3.5 million,” Finance Minister Jane Doe said on Thursday.\n\n"

@@ -6,6 +6,7 @@ import json
 import sys
 import types
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -18,8 +19,8 @@ from quotes.core.lexicon import Lexicon
 class FakeExtractor:
     """Records how it was built and what it read; finds nothing."""
 
-    built: list[dict[str, object]] = []
-    read: list[str] = []
+    built: ClassVar[list[dict[str, object]]] = []
+    read: ClassVar[list[str]] = []
 
     def __init__(self, **settings: object) -> None:
         FakeExtractor.built.append(settings)

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from quotes.core.attribution import Article, Attribution, Content, QuoteKind, Span
 from quotes.app.corpus import (
     CorpusSummary,
     error_line,
@@ -24,8 +23,9 @@ from quotes.app.corpus import (
     load_done_ids,
     run_corpus,
 )
-from quotes.errors import EmptyInputError, InputError, ModelError
 from quotes.app.inputs import Document, iter_documents
+from quotes.core.attribution import Article, Attribution, Content, QuoteKind, Span
+from quotes.errors import EmptyInputError, InputError, ModelError
 
 
 class FakeExtractor:
@@ -122,7 +122,7 @@ class TestRunCorpus:
 
     def test_deterministic(self) -> None:
         """The same input gives byte-identical output."""
-        documents = docs(5, d02="@@BOOM") + [Document("x", None, "x: empty")]
+        documents = [*docs(5, d02="@@BOOM"), Document("x", None, "x: empty")]
         assert run(documents)[2] == run(documents)[2]
 
     def test_error_line_escapes_lone_surrogate(self) -> None:
@@ -156,7 +156,7 @@ class TestProgress:
 class TestWorkers:
     def test_two_jobs_each_document_once(self) -> None:
         """With two worker processes every document appears exactly once, in input order."""
-        documents = docs(12, d05="@@BOOM") + [Document("bad", None, "bad: empty")]
+        documents = [*docs(12, d05="@@BOOM"), Document("bad", None, "bad: empty")]
         summary, records, text = run(documents, jobs=2)
         assert [r["document"] for r in records] == [d.id for d in documents]
         assert (summary.processed, summary.failed) == (13, 2)
@@ -212,7 +212,7 @@ class TestLoadDoneIds:
         """A file that is not quotes output (an input file, say) is never rewritten."""
         path = tmp_path / "in.jsonl"
         path.write_text('{"id": "a", "text": "Hi."}\n', encoding="utf-8")
-        with pytest.raises(InputError, match="in.jsonl:1: not a quotes output line"):
+        with pytest.raises(InputError, match=r"in\.jsonl:1: not a quotes output line"):
             load_done_ids(path)
         assert path.read_text(encoding="utf-8") == '{"id": "a", "text": "Hi."}\n'
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from quotes.errors import LexiconError
 from quotes.core.lexicon import Lexicon
+from quotes.errors import LexiconError
 
 
 def write(tmp_path: Path, data: object) -> Path:
@@ -48,7 +48,7 @@ class TestLexicon:
 
     def test_missing_file(self, tmp_path: Path) -> None:
         """A missing file is a LexiconError naming it."""
-        with pytest.raises(LexiconError, match="nope.json"):
+        with pytest.raises(LexiconError, match=r"nope\.json"):
             Lexicon.default().extended(tmp_path / "nope.json")
 
 

@@ -55,7 +55,7 @@ class TestOffline:
 
     def test_missing_resources_dir_is_a_clear_error(self, tmp_path) -> None:  # type: ignore[no-untyped-def]
         """A stanza_resources folder without resources.json gives a ModelError naming it."""
-        with pytest.raises(ModelError, match="resources.json"):
+        with pytest.raises(ModelError, match=r"resources\.json"):
             Parser(tmp_path)
 
 

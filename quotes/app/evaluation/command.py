@@ -13,11 +13,11 @@ from rich.console import Console
 from rich.progress import track
 
 from quotes.app import options
-from quotes.app.options import positive, fail
-from quotes.errors import InputError, QuotesError
 from quotes.app.evaluation.brat import GoldCorpus, GoldError, Relation, load_gold
-from quotes.app.reporters.evaluation import print_mistakes, print_scores
 from quotes.app.evaluation.scoring import Evaluation, evaluate, relations_from_article
+from quotes.app.options import fail, positive
+from quotes.app.reporters.evaluation import print_mistakes, print_scores
+from quotes.errors import InputError, QuotesError
 
 Predictor = Callable[[str, str], Sequence[Relation]]
 """Finds the relations in a text (the second argument is the document's name)."""
@@ -131,7 +131,7 @@ def read_predictions(path: Path, texts: Mapping[str, str]) -> tuple[dict[str, tu
 def _relation_from_dict(attribution: Mapping[str, Any], text: str) -> tuple[Relation, int]:
     """The relation of one JSON attribution, and how many of its spans disagree with ``text``."""
     bad = 0
-    parts = []
+    parts: list[tuple[tuple[int, int], ...]] = []
     for key in ("speaker", "cue", "content"):
         part = attribution.get(key)
         if not part:

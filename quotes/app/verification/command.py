@@ -6,14 +6,14 @@ import argparse
 import sys
 from typing import TextIO
 
-from quotes.core.attribution import Article
-from quotes.errors import QuotesError
 from quotes.app import options
 from quotes.app.inputs import read_text_file
 from quotes.app.options import fail
 from quotes.app.verification.matching import NOT_FOUND_BELOW, verify_article
 from quotes.app.verification.report import FORMATS, write_report
 from quotes.app.verification.sources import Source, load_source
+from quotes.core.attribution import Article
+from quotes.errors import QuotesError
 
 _EPILOG = (
     "Verdicts: verbatim (same words), minor (punctuation, case, contractions, or an ellipsis dropping "

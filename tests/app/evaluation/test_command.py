@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from quotes.errors import EmptyInputError
 from quotes.app.evaluation.brat import Relation
 from quotes.app.evaluation.command import main, read_predictions
+from quotes.errors import EmptyInputError
 from tests.conftest import SHARED
 
 TEXT = "The mayor said the budget will be balanced. Critics warned that the plan ignores the deficit."
@@ -98,7 +98,7 @@ class TestMissingInput:
         def refuse(text: str, name: str) -> Sequence[Relation]:
             raise EmptyInputError("input is empty")
 
-        status, out, err = run([str(gold)], refuse)
+        status, _, err = run([str(gold)], refuse)
         assert status == 0
         assert "warning: a: input is empty" in err
 
@@ -132,6 +132,7 @@ class TestPredictor:
     def test_json_to_stdout_keeps_it_pure(self, gold: Path) -> None:
         """--json - puts only JSON on stdout and the table on stderr."""
         status, out, err = run([str(gold), "--json", "-", "--errors"], only_mayor)
+        assert status == 0
         figures = json.loads(out)
         assert figures["relation"]["partial"]["recall"] == 0.5
         assert figures["mistakes"][0]["kind"] == "missed"

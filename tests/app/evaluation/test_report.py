@@ -6,8 +6,8 @@ from io import StringIO
 
 from rich.console import Console
 
-from quotes.app.reporters.evaluation import print_mistakes, print_scores
 from quotes.app.evaluation.scoring import Counts, Mistake, MistakeKind, PartScores, Ratio, Scores
+from quotes.app.reporters.evaluation import print_mistakes, print_scores
 
 SCORES = Scores(
     documents=2,

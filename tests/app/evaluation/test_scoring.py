@@ -5,7 +5,6 @@ from __future__ import annotations
 import attrs
 import pytest
 
-from quotes.core.attribution import Article, Attribution, Content, Cue, QuoteKind, Span, Speaker, SpeakerType
 from quotes.app.evaluation.brat import GoldDocument, Piece, Relation
 from quotes.app.evaluation.scoring import (
     Counts,
@@ -15,6 +14,7 @@ from quotes.app.evaluation.scoring import (
     relations_from_article,
     score_document,
 )
+from quotes.core.attribution import Article, Attribution, Content, Cue, QuoteKind, Span, Speaker, SpeakerType
 
 TEXT = (
     "The mayor said the budget will be balanced next year. "

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from quotes.core.attribution import Article
 from quotes.app.verification.command import main
-
+from quotes.core.attribution import Article
 from tests.app.verification.helpers import build_article
 
 ARTICLE = "“We will not raise taxes on working families,” Warren said."
