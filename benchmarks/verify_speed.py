@@ -12,8 +12,8 @@ import random
 import time
 from collections import Counter
 
-from quotes.core.attribution import Article, Attribution, Content, QuoteKind, Span, Speaker, SpeakerType
 from quotes.app.verification import Source, Verifier, source_from_text, verify_article
+from quotes.core.attribution import Article, Attribution, Content, QuoteKind, Span, Speaker, SpeakerType
 
 _COMMON = (
     "the of and to a in that is was he for it with as his on be at by i this had not are but from or have an they "

@@ -1,7 +1,7 @@
 """quotes: who said what in a news article — quotes, paraphrases and their speakers, offline."""
 
 from quotes.app.frames import to_frame
-from quotes.core.attribution import Article, Attribution, Content, Cue, QuoteKind, Span, Speaker, SpeakerType
+from quotes.core.attribution import Article, Attribution, Content, Cue, QuoteKind, Rule, Span, Speaker, SpeakerType
 from quotes.errors import (
     BinaryInputError,
     DecodingError,
@@ -32,6 +32,7 @@ __all__ = [
     "ModelError",
     "QuoteKind",
     "QuotesError",
+    "Rule",
     "Span",
     "Speaker",
     "Source",

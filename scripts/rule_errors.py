@@ -22,11 +22,11 @@ from rich.console import Console
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from quotes.app.evaluation.brat import load_gold  # noqa: E402
+from quotes.app.evaluation.scoring import evaluate, relations_from_article  # noqa: E402
+from quotes.app.reporters.evaluation import print_mistakes, print_scores  # noqa: E402
 from quotes.core.assemble import assemble  # noqa: E402
 from quotes.core.attribution import Article  # noqa: E402
-from quotes.app.evaluation.brat import load_gold  # noqa: E402
-from quotes.app.evaluation.report import print_mistakes, print_scores  # noqa: E402
-from quotes.app.evaluation.scoring import evaluate, relations_from_article  # noqa: E402
 from quotes.core.lexicon import Lexicon  # noqa: E402
 from quotes.parsing.pipeline import BUNDLED_DIR  # noqa: E402
 

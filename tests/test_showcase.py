@@ -57,6 +57,7 @@ class TestShowcase:
         """Every span in the JSON output indexes the original text exactly."""
         data = json.loads(json.dumps(article.to_dict()))
         text = article.text
+        assert len(data["attributions"]) == len(EXPECTED)
         for att in data["attributions"]:
             for part in ("speaker", "cue", "content"):
                 if att[part]:

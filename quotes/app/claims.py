@@ -16,8 +16,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TextIO
 
-from quotes.core.attribution import Article, Attribution
 from quotes.app.verification.matching import Verification
+from quotes.core.attribution import Article, Attribution
 
 COLUMNS = (
     "speaker_name", "speaker_role", "speaker_type", "speaker_text", "cue", "kind", "content", "sentence",

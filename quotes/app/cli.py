@@ -1,8 +1,12 @@
 """The ``quotes`` command: a thin layer over the library.
 
-``quotes FILE... | DIR | -`` extracts attributions; ``quotes parse``, ``quotes
-models``, ``quotes evaluate`` and ``quotes verify`` are subcommands. Library
-errors become one-line messages on stderr (exit status 2), never tracebacks.
+``quotes extract FILE...`` (or just ``quotes FILE... | DIR | -``) extracts
+attributions; ``parse``, ``models``, ``evaluate`` and ``verify`` are the other
+subcommands (``COMMANDS``). A subcommand's name always means the subcommand, even
+when a file has that name: ``quotes extract models`` or ``quotes ./models`` reads
+the file. The options every command shares are declared once, in
+``quotes.app.options``; every table is built in ``quotes.app.reporters``. Errors
+are one ``quotes:`` line on stderr and exit status 2, never a traceback.
 """
 
 from __future__ import annotations
@@ -12,52 +16,38 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
-from rich.markup import escape
 
+from quotes.app import options
+from quotes.app.options import fail, stderr, warn
 from quotes.errors import QuotesError
 
+if TYPE_CHECKING:
+    from quotes.app.inputs import Document
+
 FORMATS = ["table", "json", "jsonl", "csv", "sheet"]
-
-
-def _stderr() -> Console:
-    return Console(stderr=True, highlight=False)
-
-
-def _error(message: str) -> None:
-    """One red "quotes:" line on stderr; the message is shown as written (a "[html]" in it is text, not markup)."""
-    _stderr().print(f"[bold red]quotes:[/] {escape(message)}", markup=True, soft_wrap=True)
-
-
-def _fail(message: str) -> int:
-    _error(message)
-    return 2
-
-
-def _model_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--stanza-resources", metavar="DIR", default=os.environ.get("QUOTES_STANZA_RESOURCES"),
-                        help="use official Stanza models from this stanza_resources folder instead of the bundled ones "
-                             "(default: $QUOTES_STANZA_RESOURCES)")
+"""The formats of ``quotes extract``."""
 
 
 def _extract_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = options.ArgumentParser(
         prog="quotes",
         description="Who said what: find direct quotes, partial quotes and paraphrases in news articles and link "
-                    "each to its speaker. Subcommands: parse, models, evaluate, verify (quotes SUBCOMMAND --help).",
+                    "each to its speaker. quotes FILE... is quotes extract FILE...; the other commands: parse, models, "
+                    "evaluate, verify (quotes COMMAND --help). A file named like a command is read with "
+                    "quotes extract NAME or quotes ./NAME.",
     )
     parser.add_argument("inputs", nargs="+", metavar="FILE", help="article files, directories of .txt/.html, or - for stdin")
-    parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    options.add_format(parser, FORMATS)
     parser.add_argument("--show-text", action="store_true", help="also print the article with speakers, cues and contents highlighted")
     parser.add_argument("--html", metavar="FILE|DIR",
                         help="save the report as a standalone HTML page: the article and its quotes, linked and "
                              "filterable (with --verify: their verdicts); several documents or a DIR/ give one page "
                              "each and an index.html")
-    parser.add_argument("--cues", metavar="FILE", help="JSON lexicon whose lists replace the built-in cue lists")
-    parser.add_argument("--extra-cues", metavar="FILE", help="JSON lexicon whose words are added to the built-in lists")
     parser.add_argument("--verify", metavar="SOURCE", action="append", default=[],
                         help="with --format sheet or --html: check each quoted passage against this source (repeatable)")
     parser.add_argument("--input-format", choices=["auto", "text", "jsonl", "parquet"], default="auto",
@@ -69,10 +59,8 @@ def _extract_parser() -> argparse.ArgumentParser:
     parser.add_argument("--jobs", type=int, default=1, metavar="N", help="parallel worker processes (corpus mode)")
     parser.add_argument("--max-seconds-per-doc", type=float, default=None, metavar="S",
                         help="give up on a document after S seconds (it gets an error line)")
-    parser.add_argument("--max-chars", type=int, default=None, metavar="N", help="refuse documents longer than N characters")
-    _model_options(parser)
+    options.add_options(parser)
     _archive_options(parser)
-    _method_option(parser)
     return parser
 
 
@@ -91,58 +79,37 @@ def _archive_options(parser: argparse.ArgumentParser) -> None:
                             "goes alone")
 
 
-def _method_option(parser: argparse.ArgumentParser) -> None:
-    from quotes.extractor import DEFAULT_METHOD, METHODS
-
-    parser.add_argument("--method", choices=METHODS, default=DEFAULT_METHOD,
-                        help=f"learned: the model trained on PolNeAR on top of the parse; rules: the hand rules alone "
-                             f"(default: {DEFAULT_METHOD})")
-
-
-def _lexicon(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from quotes.core.lexicon import Lexicon
-
-    lexicon = Lexicon.default()
-    if args.cues:
-        lexicon = lexicon.replaced(args.cues)
-    if args.extra_cues:
-        lexicon = lexicon.extended(args.extra_cues)
-    return lexicon
-
-
 def run_extract(argv: list[str]) -> int:
     args = _extract_parser().parse_args(argv)
-    from quotes.app.inputs import DEFAULT_MAX_CHARS
     from quotes.app.inputs import iter_documents
 
-    max_chars = args.max_chars or DEFAULT_MAX_CHARS
-    lexicon = _lexicon(args)
+    settings = options.extractor_options(args)  # reads the lexicon files: a bad one fails before any work
     if args.resume and not args.output:
-        return _fail("--resume needs --output FILE (the JSONL file to resume)")
+        return fail("--resume needs --output FILE (the JSONL file to resume)")
     if args.jobs < 1:
-        return _fail("--jobs must be at least 1")
+        return fail("--jobs must be at least 1")
     if args.batch_words is not None and args.batch_words < 1:
-        return _fail("--batch-words must be at least 1")
+        return fail("--batch-words must be at least 1")
     if args.scheduler and args.engine != "dask":
-        return _fail("--scheduler needs --engine dask")
+        return fail("--scheduler needs --engine dask")
     if args.engine == "dask" and args.max_seconds_per_doc:
-        return _fail("--max-seconds-per-doc is not available with --engine dask")
-    documents = iter_documents(args.inputs, input_format=args.input_format, max_chars=max_chars)
+        return fail("--max-seconds-per-doc is not available with --engine dask")
+    documents = iter_documents(args.inputs, input_format=args.input_format, max_chars=args.max_chars)
     streaming = (args.output or args.jobs > 1 or args.format == "jsonl" or args.max_seconds_per_doc
                  or args.engine == "dask")
     if streaming:
         if args.format not in ("table", "jsonl"):
-            return _fail(f"--format {args.format} cannot be streamed; corpus mode (--output/--jobs) writes jsonl")
-        return _run_corpus(args, documents, lexicon, max_chars)
-    documents = list(documents)
+            return fail(f"--format {args.format} cannot be streamed; corpus mode (--output/--jobs) writes jsonl")
+        return _run_corpus(args, documents, settings)
+    listed = list(documents)
     if args.html:
         from quotes.app.reporters.html import wants_directory
 
-        wants_directory(args.html, len(documents))  # a page name for several documents fails before the model loads
-    return _run_report(args, documents, lexicon, max_chars)
+        wants_directory(args.html, len(listed))  # a page name for several documents fails before the model loads
+    return _run_report(args, listed, settings)
 
 
-def _run_corpus(args: argparse.Namespace, documents, lexicon, max_chars: int) -> int:  # type: ignore[no-untyped-def]
+def _run_corpus(args: argparse.Namespace, documents: Iterable[Document], settings: dict[str, Any]) -> int:
     from functools import partial
 
     from quotes.app import parquet
@@ -152,8 +119,7 @@ def _run_corpus(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
     # One worker may use every core; several get a thread each, and share one model loaded before they fork
     # (forking after torch started its thread pool is not safe, and CUDA does not survive a fork).
     alone = args.engine == "processes" and args.jobs == 1
-    factory = partial(make_extractor, resources_dir=args.stanza_resources, lexicon=lexicon, max_chars=max_chars,
-                      device=args.device, threads=None if alone else 1, method=args.method)
+    factory = partial(make_extractor, **settings, device=args.device, threads=None if alone else 1)
     engine = None
     if args.engine == "dask":
         from quotes.app.engines import DaskEngine
@@ -184,38 +150,36 @@ def _run_corpus(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
                              extractor_factory=factory, done_ids=done, total=total, engine=engine,
                              share_model=args.device == "cpu" and not alone and hasattr(os, "fork"),
                              **({"batch_words": args.batch_words} if args.batch_words else {}))
-    if to_parquet:
+    if to_parquet and target is not None:
         parquet.finish_journal(target)
     if pages is not None:
         pages.write_index()
-    _stderr().print(f"quotes: {summary.processed} documents processed, {summary.failed} failed, "
-                    f"{summary.skipped} skipped (already done) in {summary.seconds:.1f} s", markup=False)
+    stderr().print(f"quotes: {summary.processed} documents processed, {summary.failed} failed, "
+                   f"{summary.skipped} skipped (already done) in {summary.seconds:.1f} s", markup=False)
     return exit_status(summary)
 
 
-def _run_report(args: argparse.Namespace, documents, lexicon, max_chars: int) -> int:  # type: ignore[no-untyped-def]
+def _run_report(args: argparse.Namespace, documents: list[Document], settings: dict[str, Any]) -> int:
     from quotes.app.corpus import extract_batch
-    from quotes.extractor import BATCH_WORDS, Extractor, count_words, word_batches
     from quotes.app.inputs import looks_english
     from quotes.app.reporters import records, table
+    from quotes.extractor import BATCH_WORDS, Extractor, count_words, word_batches
 
-    failures = [(d.id, d.error) for d in documents if d.error]
+    failures = [(d.id, d.error or d.id) for d in documents if d.error]
     for _, message in failures:
-        _error(message)  # already says which file or line
-    good = [d for d in documents if not d.error]
+        fail(message)  # already says which file or line
+    good = [doc for doc in documents if not doc.error and doc.text is not None]
     if not good:
-        return 2
+        return options.ERROR_STATUS
     for doc in good:
-        if not looks_english(doc.text):
-            _stderr().print(f"[yellow]quotes:[/] {escape(doc.id)}: does not look like English; quotes reads English "
-                            f"news, so attributions may be missing", soft_wrap=True)
-    extractor = Extractor(resources_dir=args.stanza_resources, lexicon=lexicon, max_chars=max_chars,
-                          device=args.device, method=args.method)
+        if not looks_english(doc.text or ""):
+            warn(f"{doc.id}: does not look like English; quotes reads English news, so attributions may be missing")
+    extractor = Extractor(**settings, device=args.device)
     articles = []
-    for batch in word_batches(good, lambda doc: count_words(doc.text), args.batch_words or BATCH_WORDS):
-        for doc, result in zip(batch, extract_batch(extractor, [d.id for d in batch], [d.text for d in batch])):
+    for batch in word_batches(good, lambda doc: count_words(doc.text or ""), args.batch_words or BATCH_WORDS):
+        for doc, result in zip(batch, extract_batch(extractor, [d.id for d in batch], [d.text or "" for d in batch])):
             if isinstance(result, QuotesError):
-                _error(f"{doc.id}: {result}")
+                fail(f"{doc.id}: {result}")
                 failures.append((doc.id, str(result)))
             elif isinstance(result, Exception):
                 raise result
@@ -234,7 +198,7 @@ def _run_report(args: argparse.Namespace, documents, lexicon, max_chars: int) ->
         console = Console()
         for article in articles:
             table.print_report(console, article, show_text=args.show_text)
-    if args.html and articles:
+    if args.html:
         _save_html(articles, failures, args.html, args.verify)
     return 1 if failures else 0
 
@@ -283,66 +247,44 @@ def _write_sheet(articles, sources: list[str], out) -> None:  # type: ignore[no-
 
 
 def run_parse(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="quotes parse", description="Print the dependency parse quotes works on, "
-                                     "to see why an attribution was or was not found.")
+    parser = options.ArgumentParser(prog="quotes parse", description="Print the dependency parse quotes works on, "
+                                    "to see why an attribution was or was not found.")
     parser.add_argument("file", help="text file, or - for stdin")
-    parser.add_argument("--format", choices=["conllu", "table"], default="conllu")
-    _model_options(parser)
+    options.add_format(parser, ["conllu", "table"], default="conllu")
+    options.add_options(parser, options.PARSER_OPTIONS)
     args = parser.parse_args(argv)
-    from quotes.core.conllu import to_conllu
-    from quotes.app.inputs import DEFAULT_MAX_CHARS
     from quotes.app.inputs import iter_documents
+    from quotes.core.conllu import to_conllu
     from quotes.parsing.pipeline import Parser
 
-    docs = list(iter_documents([args.file], input_format="text", max_chars=DEFAULT_MAX_CHARS))
-    if docs and docs[0].error:
-        return _fail(f"{docs[0].id}: {docs[0].error}")
-    parsed = Parser(args.stanza_resources).parse(docs[0].text)
+    doc = next(iter_documents([args.file], input_format="text", max_chars=args.max_chars))
+    if doc.error or doc.text is None:
+        return fail(f"{doc.id}: {doc.error}")
+    parsed = Parser(args.stanza_resources).parse(doc.text)
     if args.format == "conllu":
         sys.stdout.write(to_conllu(parsed))
         return 0
-    from rich.table import Table
+    from quotes.app.reporters.parse import sentence_tables
 
     console = Console()
-    for sent in parsed.sentences:
-        tbl = Table(title=" ".join(parsed.text[sent.start : sent.end].split()), title_justify="left", expand=False)
-        for col in ("id", "word", "lemma", "upos", "head", "deprel", "chars"):
-            tbl.add_column(col)
-        for w in sent.words:
-            head = sent.word(w.head)
-            tbl.add_row(str(w.id), w.text, w.lemma, w.upos, f"{w.head} {head.text if head else 'ROOT'}", w.deprel, f"{w.start}-{w.end}")
+    for tbl in sentence_tables(parsed):
         console.print(tbl)
     return 0
 
 
 def run_models(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="quotes models", description="List the bundled Stanza model files, "
-                                     "what they were trained on and their scores.")
-    parser.add_argument("--format", choices=["table", "json"], default="table")
+    parser = options.ArgumentParser(prog="quotes models", description="List the bundled Stanza model files, "
+                                    "what they were trained on and their scores.")
+    options.add_format(parser, ["table", "json"])
     args = parser.parse_args(argv)
+    from quotes.app.reporters.models import models_info, print_models
     from quotes.parsing.pipeline import BUNDLED_DIR, bundled_files, bundled_manifest
 
-    manifest = bundled_manifest()
-    files = [{"path": str(p), "bytes": p.stat().st_size} for p in bundled_files()]
-    info = {"directory": str(BUNDLED_DIR), "files": files, "total_bytes": sum(f["bytes"] for f in files),
-            **{k: v for k, v in manifest.items() if k != "files"}}
+    info = models_info(BUNDLED_DIR, bundled_files(), bundled_manifest())
     if args.format == "json":
         print(json.dumps(info, indent=2, ensure_ascii=False))
         return 0
-    from rich.table import Table
-
-    console = Console()
-    tbl = Table(title=f"Bundled models in {BUNDLED_DIR}")
-    tbl.add_column("file")
-    tbl.add_column("bytes", justify="right")
-    for f in files:
-        tbl.add_row(Path(f["path"]).name, f"{f['bytes']:,}")
-    tbl.add_row("total", f"{info['total_bytes']:,}", style="bold")
-    console.print(tbl)
-    if manifest.get("trained_on"):
-        console.print("Trained on: " + "; ".join(manifest["trained_on"]))
-    for name, scores in manifest.get("scores", {}).items():
-        console.print(f"{name}: " + ", ".join(f"{k} {v}" for k, v in scores.items()))
+    print_models(Console(), info)
     return 0
 
 
@@ -358,26 +300,28 @@ def run_verify(argv: list[str]) -> int:
     return verify_main(argv)
 
 
-SUBCOMMANDS: dict[str, Callable[[list[str]], int]] = {
-    "parse": run_parse, "models": run_models, "evaluate": run_evaluate, "verify": run_verify,
+COMMANDS: dict[str, Callable[[list[str]], int]] = {
+    "extract": run_extract, "parse": run_parse, "models": run_models, "evaluate": run_evaluate, "verify": run_verify,
 }
+"""Every subcommand; a first argument that names none of them is a file for ``extract``."""
+SUBCOMMANDS = COMMANDS
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(encoding="utf-8")
-    command = SUBCOMMANDS.get(argv[0]) if argv else None
+    command = COMMANDS.get(argv[0]) if argv else None
     try:
-        if command is not None and not Path(argv[0]).exists():
+        if command is not None:
             return command(argv[1:])
         return run_extract(argv)
     except QuotesError as exc:
-        return _fail(str(exc))
+        return fail(str(exc))
     except OSError as exc:
-        return _fail(f"{exc.filename or ''}: {exc.strerror or exc}" if exc.filename else str(exc))
+        return fail(f"{exc.filename or ''}: {exc.strerror or exc}" if exc.filename else str(exc))
     except KeyboardInterrupt:
-        return _fail("interrupted")
+        return fail("interrupted")
     except BrokenPipeError:
         sys.stderr.close()
         return 0

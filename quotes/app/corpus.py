@@ -25,8 +25,8 @@ from typing import Any, Protocol, TextIO
 
 import attrs
 
-from quotes.errors import InputError, QuotesError
 from quotes.app.inputs import Document
+from quotes.errors import InputError, QuotesError
 from quotes.extractor import BATCH_WORDS, count_words, word_batches
 
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS")
@@ -105,10 +105,6 @@ def make_extractor(*, threads: int | None = 1, **options: Any) -> _Extracts:
     torch's default, for a run with a single worker. A top-level function, so
     ``functools.partial(make_extractor, resources_dir=..., ...)`` pickles for spawned workers.
     """
-    if threads:
-        import torch
-
-        torch.set_num_threads(threads)
     from quotes.extractor import Extractor
 
     return Extractor(threads=threads, **options)
@@ -175,7 +171,7 @@ def load_done_ids(path: str | os.PathLike[str]) -> set[str]:
     A missing file has no ids.
     """
     try:
-        file = open(path, "rb+")
+        file = open(path, "rb+")  # noqa: SIM115 (closed by the with block below; opened here for its error)
     except FileNotFoundError:
         return set()
     ids: set[str] = set()
@@ -229,8 +225,8 @@ def _document_id(raw: bytes) -> str | None:
         record = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         return None
-    if isinstance(record, dict) and isinstance(record.get("document"), str) and "attributions" in record:
-        return record["document"]
+    if isinstance(record, dict) and isinstance(document := record.get("document"), str) and "attributions" in record:
+        return document
     return None
 
 

@@ -332,7 +332,7 @@ def _jsonl_documents(name: str, max_chars: int, seen: dict[str, str]) -> Iterato
     """One document per non-blank line; a bad line gives an error document named ``file:line``."""
     label = STDIN_ID if name == STDIN else name
     try:
-        opened = contextlib.nullcontext(sys.stdin.buffer) if name == STDIN else open(name, "rb")
+        opened = contextlib.nullcontext(sys.stdin.buffer) if name == STDIN else open(name, "rb")  # noqa: SIM115
     except OSError as exc:
         yield Document(label, None, f"{label}: cannot read: {exc.strerror or exc}")
         return

@@ -14,11 +14,11 @@ from collections.abc import Sequence
 
 import attrs
 
-from quotes.core.attribution import Attribution, Content, Cue, QuoteKind, Span, Speaker
-from quotes.core.lexicon import Lexicon
+from quotes.core.attribution import Attribution, Content, Cue, QuoteKind, Rule, Span, Speaker
 from quotes.core.grammar import lowered
+from quotes.core.lexicon import Lexicon
 from quotes.core.parsed import ParsedDoc, Sentence, Word
-from quotes.core.quotemarks import Quotation, find_quotations, paragraphs
+from quotes.core.quotemarks import DOUBLE_MARKS, Quotation, find_quotations, opens_quoted, paragraphs
 from quotes.core.rules import Candidate, find_candidates
 from quotes.core.speakers import Mention, Resolver
 
@@ -29,6 +29,8 @@ _WORD = re.compile(r"\w+")
 _HEADLINE = re.compile(r"(?P<name>[A-Z][\w.'\u2019&-]*(?: [\w.'\u2019&-]+){0,5}?)(?P<colon>:)[ \t]+(?P<rest>\S)")
 """News style "Kang: We will…" / "Poll: Trump ties Clinton": a short name, a colon, what they said."""
 MAX_COLON_WORDS = 6
+TEXT_RULES = frozenset({Rule.COLON_HEADLINE, Rule.COLON_SPEAKER, Rule.FOLLOW_ON, Rule.UNATTRIBUTED_QUOTE})
+"""The rules that work on the text (marks, colons, paragraphs) rather than on one sentence's parse."""
 
 
 @attrs.frozen
@@ -40,7 +42,7 @@ class _Draft:
     lemma: str
     mention: Mention | None
     sentence: tuple[int, int]
-    rule: str
+    rule: Rule
     inherited_from: int | None = None
     """Index (in the draft list, which is never reordered) of the draft whose speaker a follow-on inherits."""
     antecedent: Mention | None = None
@@ -50,7 +52,8 @@ class _Draft:
 def assemble(doc: ParsedDoc, lexicon: Lexicon) -> tuple[Attribution, ...]:
     """All attributions of a parsed article, in text order."""
     text = doc.text
-    quotations = find_quotations(text)
+    paras = paragraphs(text)
+    quotations = find_quotations(text, paras)
     speakers = Resolver(doc, lexicon)
     drafts: list[_Draft] = []
     for sentence in doc.sentences:
@@ -59,9 +62,9 @@ def assemble(doc: ParsedDoc, lexicon: Lexicon) -> tuple[Attribution, ...]:
             if draft is not None:
                 drafts.append(draft)
     drafts = _without_nested(_dedupe(drafts))
-    drafts.extend(_headline_drafts(doc, quotations, drafts, speakers))
-    drafts = _quotation_drafts(doc, quotations, drafts, speakers)
-    return _resolve(doc, drafts, quotations, speakers)
+    drafts.extend(_headline_drafts(doc, quotations, drafts, speakers, paras))
+    drafts = _quotation_drafts(doc, quotations, drafts, speakers, paras)
+    return _resolve(doc, drafts, quotations, speakers, paras)
 
 
 def _runs(sentence: Sentence, ids: frozenset[int]) -> list[tuple[int, int]]:
@@ -88,7 +91,7 @@ def _draft(doc: ParsedDoc, sentence: Sentence, cand: Candidate, quotations: list
     pieces = _runs(sentence, cand.content)
     if not pieces:
         quote = _adjacent_quotation(doc.text, sentence, quotations)
-        if cand.rule == "verb-after-question" and not _question_before(doc.text, sentence, quote):
+        if cand.rule == Rule.VERB_AFTER_QUESTION and not _question_before(doc.text, sentence, quote):
             return None
         pieces = list(quote.pieces) if quote is not None else []  # else a framing quotation may fill it below
     else:
@@ -253,11 +256,10 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in edge:
         end -= 1
     inner = text[start:end]
-    quote_marks = "\"\u201c\u201d\u00ab\u00bb\u201e"
-    if inner and inner[0] in quote_marks and sum(inner.count(c) for c in quote_marks) % 2 == 1:
+    if inner and inner[0] in DOUBLE_MARKS and sum(inner.count(c) for c in DOUBLE_MARKS) % 2 == 1:
         start += 1
     inner = text[start:end]
-    if inner and inner[-1] in quote_marks and sum(inner.count(c) for c in quote_marks) % 2 == 1:
+    if inner and inner[-1] in DOUBLE_MARKS and sum(inner.count(c) for c in DOUBLE_MARKS) % 2 == 1:
         end -= 1
     while start < end and text[start] in edge:
         start += 1
@@ -298,8 +300,8 @@ def _word_set(pieces: Sequence[tuple[int, int]]) -> frozenset[int]:
     return frozenset(i for s, e in pieces for i in range(s, e))
 
 
-def _quotation_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[_Draft],
-                      speakers: Resolver) -> list[_Draft]:
+def _quotation_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[_Draft], speakers: Resolver,
+                      paras: list[tuple[int, int]]) -> list[_Draft]:
     """All drafts once quotations no cue claimed are placed: "Name: "Q"", follow-on quotes, unattributed quotes.
 
     A quotation that follows an attribution in the same paragraph joins its
@@ -309,7 +311,6 @@ def _quotation_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[
     drafts = list(drafts)
     text = doc.text
     covered = [_word_set(d.pieces) for d in drafts]
-    paras = paragraphs(text)
     extra: list[_Draft] = []
     for quote in quotations:
         inner = [_strip(text, s, e) for s, e in quote.pieces if _WORD.search(text, s, e)]
@@ -331,7 +332,7 @@ def _quotation_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[
             head = next((w for w in reversed(colon_sentence.words) if w.end <= colon_cue[0]), None)
             if head is not None and head.upos in ("PROPN", "NOUN") and not _in_prepositional_phrase(colon_sentence, head):
                 mention = speakers.mention(colon_sentence, head)
-                extra.append(_Draft(tuple(inner), colon_cue, ":", mention, sent_range, "colon-speaker"))
+                extra.append(_Draft(tuple(inner), colon_cue, ":", mention, sent_range, Rule.COLON_SPEAKER))
                 covered.append(words)
                 continue
         found = _previous_quote_draft(text, quote, drafts + extra, paras)
@@ -345,15 +346,15 @@ def _quotation_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[
                 else:
                     extra[index - len(drafts)] = merged
             else:
-                extra.append(_Draft(tuple(inner), None, "", None, sent_range, "follow-on", inherited_from=index))
+                extra.append(_Draft(tuple(inner), None, "", None, sent_range, Rule.FOLLOW_ON, inherited_from=index))
             covered.append(words)
             continue
         if n_words >= MIN_ORPHAN_WORDS and _starts_sentence(text, quote):
             source = _recent_speaker(quote, drafts + extra, paras)
             if source is not None:
-                extra.append(_Draft(tuple(inner), None, "", None, sent_range, "follow-on", inherited_from=source))
+                extra.append(_Draft(tuple(inner), None, "", None, sent_range, Rule.FOLLOW_ON, inherited_from=source))
             else:
-                extra.append(_Draft(tuple(inner), None, "", None, sent_range, "unattributed-quote"))
+                extra.append(_Draft(tuple(inner), None, "", None, sent_range, Rule.UNATTRIBUTED_QUOTE))
             covered.append(words)
     return drafts + extra
 
@@ -395,13 +396,13 @@ def _colon_before(text: str, offset: int) -> tuple[int, int] | None:
     return None
 
 
-def _headline_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[_Draft],
-                     speakers: Resolver) -> list[_Draft]:
+def _headline_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[_Draft], speakers: Resolver,
+                     paras: list[tuple[int, int]]) -> list[_Draft]:
     """Paragraphs of the form "NAME: what they said" (headlines, transcripts, news briefs)."""
     text = doc.text
     covered = [_word_set(d.pieces) for d in drafts]
     extra: list[_Draft] = []
-    for start, end in paragraphs(text):
+    for start, end in paras:
         match = _HEADLINE.match(text, start, end)
         if match is None or len(match.group("name").split()) > MAX_COLON_WORDS:
             continue
@@ -425,7 +426,7 @@ def _headline_drafts(doc: ParsedDoc, quotations: list[Quotation], drafts: list[_
         if not match.start("name") <= mention.span.start < match.end("name"):
             continue
         extra.append(_Draft(tuple(pieces), (match.start("colon"), match.end("colon")), ":", mention,
-                            (sentence.start, sentence.end), "colon-headline"))
+                            (sentence.start, sentence.end), Rule.COLON_HEADLINE))
         covered.append(_word_set(pieces))
     return extra
 
@@ -445,7 +446,7 @@ def _previous_quote_draft(text: str, quote: Quotation, drafts: list[_Draft],
     para_index = paragraph_of(paras, quote.start)
     if para_index is None:
         return None
-    earlier = [d for d in drafts if d.pieces[-1][1] <= quote.start and d.rule != "unattributed-quote"]
+    earlier = [d for d in drafts if d.pieces[-1][1] <= quote.start and d.rule != Rule.UNATTRIBUTED_QUOTE]
     if not earlier:
         return None
     latest = max(earlier, key=lambda d: d.pieces[-1][1])
@@ -467,8 +468,7 @@ def _previous_quote_draft(text: str, quote: Quotation, drafts: list[_Draft],
 
 def _opens_quoted(text: str, draft: _Draft) -> bool:
     """Whether the draft's content opens at a quotation mark (a quotation, not reported speech)."""
-    start = draft.pieces[0][0]
-    return any(ch in text[max(0, start - 1) : start + 1] for ch in "\"\u201c\u00ab'\u2018")
+    return opens_quoted(text, draft.pieces[0][0])
 
 
 def _quotation_of_sentence(text: str, latest: _Draft, earlier: list[_Draft]) -> _Draft:
@@ -484,10 +484,9 @@ def _quotation_of_sentence(text: str, latest: _Draft, earlier: list[_Draft]) -> 
     return max(quoted, key=lambda d: d.pieces[-1][1]) if quoted else latest
 
 
-def _resolve(doc: ParsedDoc, drafts: list[_Draft], quotations: list[Quotation],
-             resolver: Resolver) -> tuple[Attribution, ...]:
+def _resolve(doc: ParsedDoc, drafts: list[_Draft], quotations: list[Quotation], resolver: Resolver,
+             paras: list[tuple[int, int]]) -> tuple[Attribution, ...]:
     text = doc.text
-    paras = paragraphs(text)
     speakers: dict[int, Speaker | None] = {}
     originals = list(drafts)
     order = sorted(range(len(drafts)), key=lambda i: (drafts[i].cue or drafts[i].pieces[0])[0])
@@ -499,7 +498,7 @@ def _resolve(doc: ParsedDoc, drafts: list[_Draft], quotations: list[Quotation],
         elif draft.mention is not None:
             speakers[i] = resolver.resolve(draft.mention, draft.mention.span.start)
     for i, draft in enumerate(originals):
-        if draft.mention is None and draft.cue is not None and i not in speakers and draft.rule != "raising":
+        if draft.mention is None and draft.cue is not None and i not in speakers and draft.rule != Rule.RAISING:
             sharing = _sentence_speaker(originals, speakers, draft)
             if sharing is not None:
                 speakers[i] = sharing

@@ -24,6 +24,66 @@ class QuoteKind(str, enum.Enum):
     """Paraphrase that contains a partial quotation."""
 
 
+class Rule(enum.StrEnum):
+    """The rule that found an attribution. Its value is the ``rule`` field of the JSON output.
+
+    The cue rules (``quotes.core.rules.CUE_RULES``) find a cue, its speaker and its
+    content in one sentence's parse; the text rules (``quotes.core.assemble``) place
+    what the marks and paragraphs say.
+    """
+
+    ACCORDING_TO = "according-to"
+    """A multi-word cue: "According to X, S", "S, according to X"."""
+    RAISING = "raising"
+    """ "The race seems [to favour Trump]", "it appears [that S]": a perception with no source."""
+    VERB_CCOMP = "verb-ccomp"
+    """A cue verb's complement clause: "X said (that) S"."""
+    VERB_MARKED_CLAUSE = "verb-marked-clause"
+    """A clause opened by "that"/"whether" the parser hung on the verb with another relation."""
+    VERB_BURIED_CLAUSE = "verb-buried-clause"
+    """ "claimed [in an interview with X] that S" with S hung on X, or after a dashed aside."""
+    VERB_XCOMP = "verb-xcomp"
+    """A to-infinitive content: "vowed [to fight]", "urged X [to stop]"."""
+    VERB_OBJECT = "verb-object"
+    """A stance verb's object ("criticized [the policy]"), or what an evidence noun shows ("a poll shows [X]")."""
+    VERB_INVERTED = "verb-inverted"
+    """The content before the report, set off by a comma: "S, X said"."""
+    VERB_COLON = "verb-colon"
+    """The content after a colon: "X warned: S"."""
+    VERB_AS_CLAUSE = "verb-as-clause"
+    """ "As X observed, S"."""
+    VERB_PASSIVE_AGENT = "verb-passive-agent"
+    """ "S was reported by X": the passive subject is the content, the agent the speaker."""
+    VERB_PARENTHETICAL = "verb-parenthetical"
+    """A report hung on its content as a parenthetical: "S, officials said"."""
+    VERB_FINAL_CLAUSE = "verb-final-clause"
+    """A reporting clause closing the sentence, read off the word order: "S, officials familiar with it said."."""
+    VERB_RIGHT_CLAUSE = "verb-right-clause"
+    """A complement clause the parser broke up: "says [Kasich] [has a record]"."""
+    VERB_ORPHAN_CLAUSE = "verb-orphan-clause"
+    """ "…, saying [S]" with S hung on another word."""
+    VERB_BARE = "verb-bare"
+    """ "He said." or a verb right after a quotation: the content is the adjacent quotation."""
+    VERB_PREPOSITION = "verb-preposition"
+    """A prepositional cue: "talked about [X]", "called for [X]"."""
+    VERB_INTERRUPTING = "verb-interrupting"
+    """A report set into its content: "S1, officials said, S2"."""
+    VERB_AFTER_QUESTION = "verb-after-question"
+    """ '"Q?" Trump told ITV …': a report whose quotation ended the sentence before it with "?" or "!"."""
+    NOUN_CLAUSE = "noun-clause"
+    """A cue noun's content clause: "X's claim that S"."""
+    POLL_IN = "poll-in"
+    """ "In the new poll, S" / "S in the polls": the poll is the source."""
+    COLON_HEADLINE = "colon-headline"
+    """A paragraph "NAME: what they said" (headlines, transcripts, briefs)."""
+    COLON_SPEAKER = "colon-speaker"
+    """A quotation right after "Name:": 'Union leader Tom Reyes: "Q"'."""
+    FOLLOW_ON = "follow-on"
+    """A quotation with no cue after an attributed one: it inherits that speaker."""
+    UNATTRIBUTED_QUOTE = "unattributed-quote"
+    """A long quotation nobody is credited with (speaker null)."""
+
+
 class SpeakerType(str, enum.Enum):
     """What kind of source the speaker is."""
 
@@ -150,8 +210,8 @@ class Attribution:
     """The sentence the cue sits in (or the content's first sentence when there is no cue)."""
     paragraph: int
     """Index (from 0) of the paragraph the content starts in."""
-    rule: str
-    """Name of the rule that found it, for debugging ("verb-ccomp", "according-to", ...)."""
+    rule: Rule
+    """The rule that found it, for debugging (``Rule.VERB_CCOMP``, written "verb-ccomp")."""
     inherited: bool = False
     """True for a follow-on quote that inherits the previous quote's speaker."""
 
@@ -163,7 +223,7 @@ class Attribution:
             "kind": self.kind.value,
             "sentence": self.sentence.to_dict(),
             "paragraph": self.paragraph,
-            "rule": self.rule,
+            "rule": str(self.rule),
             "inherited": self.inherited,
         }
 

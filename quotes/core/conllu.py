@@ -29,7 +29,7 @@ def from_conllu(text: str, conllu: str) -> ParsedDoc:
             if "." in cols[0]:
                 continue
             if "-" in cols[0]:
-                first, last = (int(x) for x in cols[0].split("-"))
+                _first, last = (int(x) for x in cols[0].split("-"))
                 start, end = _locate(text, cols[1], pos)
                 span = (last, start, end)
                 pos = end

@@ -1,7 +1,9 @@
 """Small questions asked of a dependency parse: children by relation, subtrees as IDs, finiteness, edges.
 
 Shared by the rules (``rules``) and the word-order repairs (``word_order``); each
-takes a ``Sentence`` and works in word IDs.
+takes a ``Sentence`` and works in word IDs. The closed-class words the rules
+read (markers, pronouns, conjunctions, separators, dependency labels) are here;
+open-class word lists are data, in the ``Lexicon``.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from quotes.core.parsed import Sentence, Word
+from quotes.core.quotemarks import QUOTE_TOKENS
 
 CONTENT_MARKERS = frozenset({"that", "against", "whether", "if"})
 """Words opening a reported clause ("warned [against suggesting ...]")."""
@@ -16,18 +19,33 @@ NEGATION = frozenset({"not", "n't", "never", "no"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 EXPLETIVES = frozenset({"it", "there", "this"})
 """Subjects of passive cues that name nobody ("it was reported")."""
-QUOTE_TOKENS = frozenset({'"', "''", "``", "\u201c", "\u201d", "\u00ab", "\u00bb", "'", "\u2018", "\u2019"})
 DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
 """Dash tokens: datelines ("WASHINGTON —") and asides end a phrase."""
 SUBORDINATORS = frozenset({"after", "before", "when", "while", "since", "because", "if", "although", "though", "once",
                            "until", "unless", "whereas", "as"})
 """Marks of an adverbial clause ("[After X was booed], Y wrote"): a circumstance, never the inverted content."""
-TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-                        "yesterday", "tonight", "week", "month", "year"})
-"""Days and time nouns: adjuncts of when something was said, never part of what was said."""
 CLAUSE_BREAKS = frozenset({",", "\u2014", "--", ";"})
 """Marks before a clause that is set off from the one before it (", adding that S", ", though he …")."""
 SEPARATORS = frozenset({",", "\u2014", "--", "\u2013", '"', "''", "\u201d", "\u201c", ";"})
+REPORT_SEPARATORS = frozenset({",", "\u2014", "--", "\u2013"})
+"""Marks that set off a reporting clause inside a sentence ("S1, officials said, S2")."""
+BACKSHIFT_MODALS = frozenset({"would", "could", "should", "might"})
+""" "said they discussed it and [would find] a solution": a subjectless conjunct with a backshifted modal is
+reported speech the parser attached to the cue instead of to its clause."""
+CONCESSIVE = frozenset({"though", "although", "but", "while", "whereas"})
+"""Openers of a trailing comment on what was said (", though he did not say …")."""
+PARTICIPLE_OPENERS = frozenset({"when", "after", "if", "once", "while", "as", "before"})
+"""Words that open a sentence-initial participle clause ("When asked about S, …")."""
+NON_CUE_ADVERBS = frozenset({"when", "where", "why", "how", "so", "then", "as", "only", "just", "even"})
+"""Adverbs before a cue verb that belong to the clause, not to the verb group ("when asked", "as he said")."""
+MEDIUM_CASES = frozenset({"in", "on", "during"})
+"""Prepositions of a medium phrase that joins the cue: "said [in a statement]", "wrote [on Twitter]"."""
+APPOSITION_OPENERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "former", "who", "which", "whose"})
+"""First words of an apposition or relative clause after a name ("X, the press secretary, said")."""
+CLAUSE_RELS = frozenset({"ccomp", "csubj"})
+"""Complement clauses: "said [that S]", "it was reported [that S]" (csubj:pass)."""
+LOOSE_CLAUSE_RELS = frozenset({"advcl", "dep", "parataxis", "obj", "xcomp", "acl", "obl", "conj"})
+"""Relations a small parser sometimes gives a that-clause; accepted only when the clause opens with a marker."""
 
 
 def lowered(word: Word) -> str:

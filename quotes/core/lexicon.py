@@ -1,7 +1,9 @@
-"""The cue and speaker lexicons: plain data in ``quotes/data``, extendable by users.
+"""The lexicon: every open-class word list the rules use, plain data in ``quotes/data``, extendable by users.
 
-A user file has the same shape as ``quotes/data/cues.json`` (any subset of its
-keys); ``extended`` adds its words, ``replaced`` swaps whole lists.
+A user file has the same shape as ``quotes/data/cues.json`` (any subset of the
+keys of ``cues.json`` and ``speakers.json``); ``extended`` adds its words,
+``replaced`` swaps whole lists. Closed-class grammar words (determiners,
+pronouns, conjunctions, dependency labels) stay in ``grammar``.
 """
 
 from __future__ import annotations
@@ -24,18 +26,21 @@ def _words(values: Any, key: str) -> frozenset[str]:
     return frozenset(v.strip().lower() for v in values if v.strip())
 
 
-IRREGULAR_FORMS = {
-    "said": "say", "told": "tell", "wrote": "write", "written": "write", "spoke": "speak", "spoken": "speak",
-    "thought": "think", "felt": "feel", "knew": "know", "known": "know", "saw": "see", "seen": "see",
-    "swore": "swear", "sworn": "swear", "sought": "seek", "heard": "hear", "meant": "mean",
-    "understood": "understand", "foresaw": "foresee", "foreseen": "foresee", "taught": "teach",
-}
-"""Irregular verb forms of cue verbs, for a lemmatizer that leaves a capitalised "Said" as it is."""
+PAIRED = {"particle_verbs": "verbs to particles", "irregular_forms": "word forms to lemmas"}
+"""Keys whose value is a JSON object, and what it maps (for the error message)."""
+
+
+def _pairs(values: Any, key: str) -> dict[str, str]:
+    try:
+        return {str(k).lower(): str(v).lower() for k, v in values.items()}
+    except AttributeError as exc:
+        raise LexiconError(f"lexicon key {key!r} must map {PAIRED[key]}") from exc
 
 
 @attrs.frozen
 class Lexicon:
-    """Cue words (what attributes) and speaker words (who speaks)."""
+    """Every open-class word list the rules use, all read from ``quotes/data``: cue words (what attributes),
+    speaker words (who speaks) and the words that steer the rules ("told [reporters]", "a poll [shows]")."""
 
     verbs: frozenset[str]
     """Lemmas of attribution verbs ("say", "warn")."""
@@ -70,6 +75,31 @@ class Lexicon:
     """Person nouns that show a man ("spokesman"), so "she" does not point to them."""
     feminine_nouns: frozenset[str] = frozenset()
     """Person nouns that show a woman ("spokeswoman")."""
+    evidence_verbs: frozenset[str] = frozenset()
+    """Verbs whose object is what an evidence noun reports ("a poll [shows] Cruz ahead")."""
+    poll_nouns: frozenset[str] = frozenset()
+    """Evidence nouns whose "in" phrase attributes the clause ("[In exit polls], voters were unhappy")."""
+    poll_moves: frozenset[str] = frozenset()
+    """Predicates that describe movement in the polls ("he rose in the polls"), not what a poll found."""
+    addressee_verbs: frozenset[str] = frozenset()
+    """Cues whose first object is who was spoken to, not what was said ("told [reporters] the plan failed")."""
+    listener_verbs: frozenset[str] = frozenset()
+    """Addressee verbs that never come before their speaker ('"Why?" asked Smith' and '"Q," warned X' do)."""
+    quoted_as_verbs: frozenset[str] = frozenset()
+    """Passive cues whose subject is the speaker: "X is quoted as saying", "X was heard saying"."""
+    authored_nouns: frozenset[str] = frozenset()
+    """Things a person issues or speaks through: "issued a statement describing X" is said by whoever issued it."""
+    irregular_forms: tuple[tuple[str, str], ...] = ()
+    """Irregular forms of cue verbs, for a lemmatizer that leaves a capitalised "Said" as it is."""
+    time_words: frozenset[str] = frozenset()
+    """Days and time nouns: when something was said, never what was said or who said it."""
+    adjunct_time_words: frozenset[str] = frozenset()
+    """Besides ``time_words``, time adjuncts after a stance verb's object that stay out of its content."""
+    lead_time_words: frozenset[str] = frozenset()
+    """Besides ``time_words``, time words a report verb takes right before its content ("reported [earlier] S")."""
+    source_adjectives: frozenset[str] = frozenset()
+    """Adjectives of anonymous-source phrases ("officials [familiar] with the talks") that a small tagger reads
+    as verbs."""
 
     @classmethod
     def default(cls) -> Lexicon:
@@ -78,25 +108,15 @@ class Lexicon:
 
     @classmethod
     def from_data(cls, cues: dict[str, Any], speakers: dict[str, Any]) -> Lexicon:
-        try:
-            particles = tuple(sorted((str(k).lower(), str(v).lower()) for k, v in cues.get("particle_verbs", {}).items()))
-        except AttributeError as exc:
-            raise LexiconError("lexicon key 'particle_verbs' must map verbs to particles") from exc
-        return cls(
-            verbs=_words(cues.get("verbs", []), "verbs"),
-            nouns=_words(cues.get("nouns", []), "nouns"),
-            phrases=_words(cues.get("phrases", []), "phrases"),
-            particle_verbs=particles,
-            nonverbal_content_words=_words(cues.get("nonverbal_content_words", []), "nonverbal_content_words"),
-            infinitive_verbs=_words(cues.get("infinitive_verbs", []), "infinitive_verbs"),
-            object_verbs=_words(cues.get("object_verbs", []), "object_verbs"),
-            prepositional_verbs=_words(cues.get("prepositional_verbs", []), "prepositional_verbs"),
-            raising_verbs=_words(cues.get("raising_verbs", []), "raising_verbs"),
-            evidence_nouns=_words(cues.get("evidence_nouns", []), "evidence_nouns"),
-            **{key: _words(speakers.get(key, []), key) for key in
-               ("titles", "honorifics", "person_pronouns", "group_pronouns", "anonymous", "media", "organisation",
-                "person_nouns", "masculine_nouns", "feminine_nouns")},
-        )
+        """A lexicon from the contents of ``cues.json`` and ``speakers.json`` (a missing key is an empty list)."""
+        data = {**cues, **speakers}
+        values: dict[str, Any] = {}
+        for field in attrs.fields(Lexicon):
+            if field.name in PAIRED:
+                values[field.name] = tuple(sorted(_pairs(data.get(field.name, {}), field.name).items()))
+            else:
+                values[field.name] = _words(data.get(field.name, []), field.name)
+        return cls(**values)
 
     def verb_lemma(self, lemma: str, form: str) -> str:
         """``lemma``, or the cue verb it was meant to be: a small lemmatizer turns unseen "vowed" into "vowe".
@@ -110,8 +130,9 @@ class Lexicon:
         if lemma in known:
             return lemma
         word = form.lower()
-        if IRREGULAR_FORMS.get(word) in known:
-            return IRREGULAR_FORMS[word]  # "Said Dorothy Poynter, …" at a sentence start was lemmatized "Said"
+        irregular = _irregular(self).get(word)
+        if irregular in known:
+            return irregular  # "Said Dorothy Poynter, …" at a sentence start was lemmatized "Said"
         candidates = [lemma[:-1] if lemma.endswith("e") else lemma + "e"]
         for suffix in ("ing", "ed", "es", "s", "d"):
             if word.endswith(suffix) and len(word) > len(suffix) + 2:
@@ -146,11 +167,9 @@ class Lexicon:
         for field in attrs.fields(Lexicon):
             if field.name not in extra:
                 continue
-            if field.name == "particle_verbs":
-                if not isinstance(extra[field.name], dict):
-                    raise LexiconError("lexicon key 'particle_verbs' must map verbs to particles")
-                pairs = dict(self.particle_verbs) if keep else {}
-                pairs |= {str(k).lower(): str(v).lower() for k, v in extra[field.name].items()}
+            if field.name in PAIRED:
+                pairs = dict(getattr(self, field.name)) if keep else {}
+                pairs |= _pairs(extra[field.name], field.name)
                 changes[field.name] = tuple(sorted(pairs.items()))
             else:
                 words = _words(extra[field.name], field.name)
@@ -179,6 +198,11 @@ def _cue_verbs(lexicon: Lexicon) -> frozenset[str]:
     """Every lemma that can head a verb cue, for ``Lexicon.verb_lemma``."""
     return (lexicon.verbs | lexicon.object_verbs | lexicon.infinitive_verbs | lexicon.raising_verbs
             | frozenset(p.split(" ", 1)[0] for p in lexicon.prepositional_verbs))
+
+
+@lru_cache(maxsize=8)
+def _irregular(lexicon: Lexicon) -> dict[str, str]:
+    return dict(lexicon.irregular_forms)
 
 
 @lru_cache(maxsize=8)

@@ -60,6 +60,13 @@ class Sentence:
             return self.words[word_id - 1]
         return None
 
+    def at(self, word_id: int) -> Word:
+        """The word with CoNLL-U ID ``word_id``, which must be one of the sentence's (``word`` allows any)."""
+        word = self.word(word_id)
+        if word is None:
+            raise IndexError(f"sentence {self.index} has no word {word_id}")
+        return word
+
     def head_of(self, word: Word) -> Word | None:
         return self.word(word.head)
 

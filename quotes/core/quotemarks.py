@@ -1,10 +1,14 @@
-"""Direct quotations in raw news text, found by their quotation marks alone.
+"""Quotation marks: the one place that knows them, for raw text and for parsed tokens.
 
-No model runs here: marks are enough to find quoted passages cheaply, and the rules
-can be tested on plain strings. The hard part is that news uses many mark styles and
-that ’ and ' also serve as apostrophes, so each mark's role is decided from its
-neighbours and from what it can pair with. Nothing here raises on odd input: an
-unbalanced mark is closed best-effort or ignored.
+``find_quotations`` finds the direct quotations of a raw news text by their marks
+alone. No model runs here: marks are enough to find quoted passages cheaply, and
+the rules can be tested on plain strings. The hard part is that news uses many mark
+styles and that ’ and ' also serve as apostrophes, so each mark's role is decided
+from its neighbours and from what it can pair with. Nothing here raises on odd
+input: an unbalanced mark is closed best-effort or ignored.
+
+The rules ask the same module about single tokens and spans (``QUOTE_TOKENS``,
+``closes_quotation``, ``opens_quoted``) instead of keeping character sets of their own.
 """
 
 from __future__ import annotations
@@ -12,15 +16,40 @@ from __future__ import annotations
 import bisect
 import enum
 import re
+from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["STYLES", "Quotation", "find_quotations"]
+__all__ = [
+    "DOUBLE_CLOSING_TOKENS",
+    "DOUBLE_MARKS",
+    "DOUBLE_OPENING_TOKENS",
+    "QUOTE_TOKENS",
+    "STYLES",
+    "Quotation",
+    "closes_quotation",
+    "find_quotations",
+    "opens_quoted",
+    "paragraphs",
+]
 
 STYLES = ("double", "curly", "single", "curly-single", "guillemet", "low-high")
 """Every value of ``Quotation.style``."""
 
 _MARK = re.compile("[\"'“”„«»‘’]")
+QUOTE_TOKENS = frozenset({'"', "''", "``", "\u201c", "\u201d", "\u00ab", "\u00bb", "'", "\u2018", "\u2019"})
+"""Every token a tokenizer makes of a quotation mark, double or single (PTB's `` and '' included)."""
+DOUBLE_CLOSING_TOKENS = frozenset({'"', "\u201d", "''", "\u00bb"})
+"""Tokens that may close a double-quoted quotation (single marks are too often apostrophes)."""
+DOUBLE_OPENING_TOKENS = frozenset({'"', "\u201c"})
+"""The straight and curly double marks, as tokens that may open a quotation."""
+_ALWAYS_CLOSING_TOKENS = frozenset({"\u201d", "''", "\u00bb"})
+"""Tokens that only ever close: the curly closer, PTB's closer, the closing guillemet."""
+DOUBLE_MARKS = "\"\u201c\u201d\u00ab\u00bb\u201e"
+"""The double quotation-mark characters, for balancing a span's marks."""
+_OPENING_MARKS = "\"\u201c\u00ab'\u2018"
+"""Characters a quoted passage opens at."""
+
 # Any run of line breaks ends a paragraph: scraped news often has one newline per paragraph.
 _LINE = re.compile("[^\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+")
 # After these (or a space, or nothing) a mark opens rather than closes; ':' and quote
@@ -79,15 +108,33 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def find_quotations(text: str) -> list[Quotation]:
+def find_quotations(text: str, paras: list[tuple[int, int]] | None = None) -> list[Quotation]:
     """The top-level quotations of ``text`` in text order; nested quotes belong to their outer one.
 
     A closing double mark separated by a space from a nested single closer
     (",' \" Reeves wrote") is read on the space, so it can close; the quotation
-    still ends after the real mark.
+    still ends after the real mark. ``paras`` are the text's ``paragraphs``, when
+    the caller has them already.
     """
-    found = _Scanner(_NESTED_STRAIGHT_CLOSE.sub('" ', double_apostrophes(text))).run()
+    scanned = _NESTED_STRAIGHT_CLOSE.sub('" ', double_apostrophes(text))
+    # Paragraphs of a text whose '' pairs were rewritten can differ at their edges: those are scanned anew.
+    found = _Scanner(scanned, paras if paras is not None and scanned == text else None).run()
     return [_widen_pairs(text, q) for q in found]
+
+
+def closes_quotation(token: str, before: Iterable[str]) -> bool:
+    """Whether a token closes a quotation, given the tokens of its sentence ``before`` it: a curly or PTB
+    closer always does, a straight '"' after an odd number of straight marks does."""
+    if token in _ALWAYS_CLOSING_TOKENS:
+        return True
+    if token != '"':
+        return False
+    return sum(1 for t in before if t == '"') % 2 == 1
+
+
+def opens_quoted(text: str, start: int) -> bool:
+    """Whether a span of ``text`` starting at ``start`` opens at a quotation mark (on it, or right after it)."""
+    return any(ch in text[max(0, start - 1) : start + 1] for ch in _OPENING_MARKS)
 
 
 def _widen_pairs(text: str, quote: Quotation) -> Quotation:
@@ -188,9 +235,9 @@ class _Frame:
 class _Scanner:
     """One pass over the marks of each paragraph, with a stack of open quotations."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, paras: list[tuple[int, int]] | None = None) -> None:
         self.text = text
-        self.paragraphs = paragraphs(text)
+        self.paragraphs = paras if paras is not None else paragraphs(text)
         self.marks = [m.start() for m in _MARK.finditer(text)]
         self.found: list[Quotation] = []
 

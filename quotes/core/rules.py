@@ -3,22 +3,31 @@
 The output is a list of ``Candidate`` objects in word IDs of one sentence. Text
 offsets, quotation marks across sentences and speaker resolution are handled
 later (``assemble``, ``speakers``), so every rule here can be tested on a
-hand-written CoNLL-U sentence.
+hand-written CoNLL-U sentence. The cue rules are registered in ``CUE_RULES`` (at
+the end), in the order they are tried; each candidate names its ``Rule``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import attrs
 
+from quotes.core.attribution import Rule
 from quotes.core.grammar import (
+    BACKSHIFT_MODALS,
     CLAUSE_BREAKS,
+    CLAUSE_RELS,
+    CONCESSIVE,
     DASHES,
     EXPLETIVES,
+    LOOSE_CLAUSE_RELS,
+    MEDIUM_CASES,
     NEGATION,
-    QUOTE_TOKENS,
+    NON_CUE_ADVERBS,
+    PARTICIPLE_OPENERS,
     RELATIVE_PRONOUNS,
     SUBORDINATORS,
-    TIME_WORDS,
     active_subjects,
     children_by,
     has_colon_between,
@@ -32,8 +41,8 @@ from quotes.core.grammar import (
 )
 from quotes.core.lexicon import Lexicon
 from quotes.core.parsed import Sentence, Word
+from quotes.core.quotemarks import QUOTE_TOKENS, closes_quotation
 from quotes.core.word_order import (
-    ADDRESSEE_VERBS,
     buried_that_clause,
     final_report_clause,
     finite_right_part,
@@ -45,18 +54,6 @@ from quotes.core.word_order import (
     segment_speaker,
     that_clause_after_aside,
 )
-
-BACKSHIFT_MODALS = frozenset({"would", "could", "should", "might"})
-""" "said they discussed it and [would find] a solution": a subjectless conjunct with a backshifted modal is
-reported speech the parser attached to the cue instead of to its clause."""
-CLAUSE_RELS = frozenset({"ccomp", "csubj"})
-"""Complement clauses: "said [that S]", "it was reported [that S]" (csubj:pass)."""
-LOOSE_CLAUSE_RELS = frozenset({"advcl", "dep", "parataxis", "obj", "xcomp", "acl", "obl", "conj"})
-"""Relations a small parser sometimes gives a that-clause; accepted only when the clause opens with a marker."""
-PARTICIPLE_OPENERS = frozenset({"when", "after", "if", "once", "while", "as", "before"})
-"""Words that open a sentence-initial participle clause ("When asked about S, …")."""
-NON_CUE_ADVERBS = frozenset({"when", "where", "why", "how", "so", "then", "as", "only", "just", "even"})
-"""Adverbs before a cue verb that belong to the clause, not to the verb group ("when asked", "as he said")."""
 
 
 @attrs.frozen
@@ -72,28 +69,34 @@ class Candidate:
     """Word ID of the speaker mention's head word (None: no source in this sentence)."""
     content: frozenset[int]
     """Word IDs of the content (may be empty: "\"Q.\" He said." takes its content from a quotation)."""
-    rule: str
+    rule: Rule
     antecedent: int | None = None
     """For a relative-pronoun speaker ("X, who said …"): word ID of the noun it stands for."""
 
 
+CueFinder = Callable[[Sentence, Word, Lexicon], "Candidate | None"]
+"""Reads one word of a sentence as a cue: the candidate it starts, or None."""
+
+
+@attrs.frozen
+class CueRule:
+    """One way a word becomes a cue, with the names of the rules its candidates carry."""
+
+    name: str
+    find: CueFinder
+    rules: frozenset[Rule]
+
+
 def find_candidates(sentence: Sentence, lexicon: Lexicon) -> list[Candidate]:
-    """Every cue in ``sentence`` with its speaker and content."""
+    """Every cue in ``sentence`` with its speaker and content: at each word, the first of ``CUE_RULES`` that
+    finds a candidate wins, and the words of its cue are not tried again."""
     sentence = _with_cue_lemmas(sentence, lexicon)
     found: list[Candidate] = []
     used: set[int] = set()
     for word in sentence.words:
         if word.id in used:
             continue
-        cand = _phrase_cue(sentence, word, lexicon)
-        if cand is None:
-            cand = _raising_cue(sentence, word, lexicon)
-        if cand is None:
-            cand = _verb_cue(sentence, word, lexicon)
-        if cand is None:
-            cand = _noun_cue(sentence, word, lexicon)
-        if cand is None:
-            cand = _poll_cue(sentence, word, lexicon)
+        cand = next((c for rule in CUE_RULES if (c := rule.find(sentence, word, lexicon)) is not None), None)
         if cand is not None:
             found.append(cand)
             used.update(cand.cue)
@@ -116,7 +119,7 @@ def _with_cue_lemmas(sentence: Sentence, lexicon: Lexicon) -> Sentence:
 def _drop_nested_cues(found: list[Candidate]) -> list[Candidate]:
     """Drop a to-infinitive cue whose content holds another cue: "continued to [insist that S]" is "insist"'s."""
     return [cand for cand in found
-            if not (cand.rule == "verb-xcomp" and any(o is not cand and set(o.cue) <= cand.content for o in found))]
+            if not (cand.rule == Rule.VERB_XCOMP and any(o is not cand and set(o.cue) <= cand.content for o in found))]
 
 
 def _is_cue_verb(lemma: str, lexicon: Lexicon) -> bool:
@@ -139,56 +142,57 @@ def _verb_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     if _discourse_idiom(sentence, word):
         return None
     cue_ids: list[int] = [word.id, *_adjacent_aux(sentence, word), *_medium(sentence, word, lexicon), *id_set(put_it)]
-    content, rule = _verb_content(sentence, word, lexicon) if known else (None, "")
-    if rule in ("", "verb-object", "verb-xcomp") and prepositional is not None:
+    content, rule = _verb_content(sentence, word, lexicon) if known else (None, None)
+    if rule in (None, Rule.VERB_OBJECT, Rule.VERB_XCOMP) and prepositional is not None:
         case, noun = prepositional
         infinitives = [k for k in children_by(sentence, word, ["xcomp", "advcl"]) if k.id > noun.id
                        and marked_by(sentence, k, ("to",))]
         content = id_set(sentence.subtree(noun)) - {case.id}
-        content, rule = content.union(*(id_set(sentence.subtree(k)) for k in infinitives[:1])), "verb-preposition"
+        content, rule = content.union(*(id_set(sentence.subtree(k)) for k in infinitives[:1])), Rule.VERB_PREPOSITION
         cue_ids.append(case.id)
     elif content is None and not known:
         content, rule = _verb_content(sentence, word, lexicon)
     interrupting = interrupting_report(sentence, word) if lemma in lexicon.verbs else None
     if content is None and interrupting is not None:
-        content, rule = frozenset(), "verb-interrupting"  # "A comic tone, she said, would make …": filled below
+        content, rule = frozenset(), Rule.VERB_INTERRUPTING  # "A comic tone, she said, would make …": filled below
     if content is None and known and word.deprel == "root" and _opens_with_report(sentence, word):
-        content, rule = frozenset(), "verb-after-question"  # the last resort: a quotation before the sentence
-    if content is None or (not known and rule not in ("verb-ccomp", "verb-inverted", "verb-parenthetical", "verb-preposition")):
+        content, rule = frozenset(), Rule.VERB_AFTER_QUESTION  # the last resort: a quotation before the sentence
+    if content is None or rule is None or (not known and rule not in (
+            Rule.VERB_CCOMP, Rule.VERB_INVERTED, Rule.VERB_PARENTHETICAL, Rule.VERB_PREPOSITION)):
         return None
     if is_negated(sentence, word) and _opens_question(sentence, content, lexicon):
         return None
-    speaker, antecedent = _verb_speaker(sentence, word)
-    inverted = inverted_speaker(sentence, word)
+    speaker, antecedent = _verb_speaker(sentence, word, lexicon)
+    inverted = inverted_speaker(sentence, word, lexicon)
     inverted = None if inverted in cue_ids else inverted
     if inverted is not None and speaker is not None and speaker < word.id and any(
             w.text in QUOTE_TOKENS for w in sentence.words if speaker < w.id < word.id):
         speaker, antecedent = inverted, None
     if (inverted is not None and speaker is not None and word.id < inverted < speaker
-            and sentence.word(inverted).upos == "PROPN"):
+            and sentence.at(inverted).upos == "PROPN"):
         speaker, antecedent = inverted, None  # "said Rita Katz, [the director]": the apposition parsed as subject
     if not active_subjects(sentence, word):
-        nearby = inverted or segment_speaker(sentence, word) or initial_subject(sentence, word)
+        nearby = inverted or segment_speaker(sentence, word, lexicon) or initial_subject(sentence, word)
         if nearby is not None:
             speaker, antecedent = nearby, None
     if speaker is not None:
         speaker = _past_dateline(sentence, speaker, word)
     if interrupting is not None:
-        content, rule = interrupting[0], "verb-interrupting"
+        content, rule = interrupting[0], Rule.VERB_INTERRUPTING
         if interrupting[1] is not None:
             speaker, antecedent = interrupting[1], None
     if speaker is None and not _may_lack_source(sentence, word, lemma, lexicon):
         return None
     if speaker is not None:
-        speaker = _past_time_word(sentence, speaker, word)
-    if speaker and rule != "verb-interrupting":
+        speaker = _past_time_word(sentence, speaker, word, lexicon)
+    if speaker and rule != Rule.VERB_INTERRUPTING:
         if speaker > word.id:
-            content = content - id_set(sentence.subtree(sentence.word(speaker)))  # "Said X, who …, "Q""
+            content = content - id_set(sentence.subtree(sentence.at(speaker)))  # "Said X, who …, "Q""
         elif speaker not in content:
-            content = content - (id_set(sentence.subtree(sentence.word(speaker))) - id_set(sentence.subtree(word)))
+            content = content - (id_set(sentence.subtree(sentence.at(speaker))) - id_set(sentence.subtree(word)))
         content = content - set(range(speaker, word.id)) or content
     content = trimmed(sentence, _without_comment(sentence, content - set(cue_ids), lexicon))
-    if not content and rule not in ("verb-bare", "verb-after-question"):
+    if not content and rule not in (Rule.VERB_BARE, Rule.VERB_AFTER_QUESTION):
         return None
     return Candidate(sentence.index, tuple(sorted(cue_ids)), lemma, speaker, content, rule, antecedent)
 
@@ -221,19 +225,19 @@ def _past_dateline(sentence: Sentence, speaker: int, verb: Word) -> int:
     return heads[0].id if heads else speaker
 
 
-def _past_time_word(sentence: Sentence, speaker: int, verb: Word) -> int | None:
+def _past_time_word(sentence: Sentence, speaker: int, verb: Word, lexicon: Lexicon) -> int | None:
     """ "a poll released [Friday] shows": a day is never the source; the noun it hangs under is, if any,
     or the subject of the verb it hangs on."""
     word = sentence.word(speaker)
-    if word is None or lowered(word) not in TIME_WORDS:
+    if word is None or lowered(word) not in lexicon.time_words:
         return speaker
     for _ in range(3):
         word = sentence.head_of(word)
         if word is None or word.id == verb.id:
             return None
-        if word.upos in ("NOUN", "PROPN", "PRON") and lowered(word) not in TIME_WORDS:
+        if word.upos in ("NOUN", "PROPN", "PRON") and lowered(word) not in lexicon.time_words:
             return word.id
-        subjects = [k for k in active_subjects(sentence, word) if lowered(k) not in TIME_WORDS]
+        subjects = [k for k in active_subjects(sentence, word) if lowered(k) not in lexicon.time_words]
         if word.upos in ("VERB", "AUX") and subjects:
             return subjects[0].id  # "A court document filed [Thursday] says": the document
     return None
@@ -250,10 +254,6 @@ def _prepositional_object(sentence: Sentence, verb: Word, lexicon: Lexicon) -> t
     return None
 
 
-MEDIUM_CASES = frozenset({"in", "on", "during"})
-"""Prepositions of a medium phrase that joins the cue: "said [in a statement]", "wrote [on Twitter]"."""
-
-
 def _medium(sentence: Sentence, verb: Word, lexicon: Lexicon) -> list[int]:
     """A cue noun right after the verb ("in a statement", "in an interview") is part of the cue."""
     for child in children_by(sentence, verb, ["obl"]):
@@ -262,9 +262,6 @@ def _medium(sentence: Sentence, verb: Word, lexicon: Lexicon) -> list[int]:
                 and lowered(phrase[0]) in MEDIUM_CASES and len(phrase) <= 4):
             return [w.id for w in phrase]
     return []
-
-
-CONCESSIVE = frozenset({"though", "although", "but", "while", "whereas"})
 
 
 def _without_comment(sentence: Sentence, content: frozenset[int], lexicon: Lexicon) -> frozenset[int]:
@@ -345,21 +342,12 @@ def _adjacent_aux(sentence: Sentence, verb: Word) -> list[int]:
             break
         ids.append(position)
         position -= 1
-    while ids and sentence.word(ids[-1]).rel != "aux" and lowered(sentence.word(ids[-1])) in NEGATION:
+    while ids and sentence.at(ids[-1]).rel != "aux" and lowered(sentence.at(ids[-1])) in NEGATION:
         ids.pop()
     return ids
 
 
-def _closes_quotation(sentence: Sentence, mark: Word) -> bool:
-    """A closing quotation mark: a curly closer, or a straight one after an odd number of straight marks."""
-    if mark.text in ("\u201d", "''", "\u00bb"):
-        return True
-    if mark.text != '"':
-        return False
-    return sum(1 for w in sentence.words if w.id < mark.id and w.text == '"') % 2 == 1
-
-
-def _stolen_subject(sentence: Sentence, verb: Word, clause: Word) -> set[int]:
+def _stolen_subject(sentence: Sentence, verb: Word, clause: Word) -> frozenset[int]:
     """The subject of a fronted content clause that the parser hung on the report verb instead.
 
     In "Other efforts to help the program will also be expanded, officials
@@ -369,16 +357,16 @@ def _stolen_subject(sentence: Sentence, verb: Word, clause: Word) -> set[int]:
     begins, that subject (and its modifiers) is part of the content.
     """
     if clause.id > verb.id or children_by(sentence, clause, ["nsubj", "nsubj:pass", "csubj", "expl"]):
-        return set()
+        return frozenset()
     subjects = children_by(sentence, verb, ["nsubj", "nsubj:pass"])
     if len(subjects) < 2:
-        return set()
+        return frozenset()
     start = sentence.subtree(clause)[0].id
     for subject in subjects:
         words = [w for w in sentence.subtree(subject) if w.id < start or w.upos != "PUNCT"]
         if words and words[-1].id < start and all(w.upos == "PUNCT" for w in sentence.words if words[-1].id < w.id < start):
             return id_set(words) | set(range(words[-1].id + 1, start))
-    return set()
+    return frozenset()
 
 
 def _clause_start(sentence: Sentence, clause: Word) -> tuple[Word, Word | None]:
@@ -389,8 +377,8 @@ def _clause_start(sentence: Sentence, clause: Word) -> tuple[Word, Word | None]:
 
 def _chained_report(sentence: Sentence, verb: Word, clause: Word, lexicon: Lexicon) -> bool:
     """ "S, the department said" / "said, adding that S" hung on the cue as its complement: a report, not content."""
-    first, before = _clause_start(sentence, clause)
-    while before is not None and _closes_quotation(sentence, before):
+    _first, before = _clause_start(sentence, clause)
+    while before is not None and closes_quotation(before.text, (w.text for w in sentence.words if w.id < before.id)):
         before = sentence.word(before.id - 1)  # 'said "Q," adding that S'
     return (clause.id > verb.id and _is_cue_verb(lexicon.verb_lemma(clause.lemma, clause.text), lexicon)
             and before is not None and before.text in CLAUSE_BREAKS
@@ -404,7 +392,7 @@ def _participle_aside(sentence: Sentence, verb: Word, clause: Word) -> bool:
             and before.text in CLAUSE_BREAKS and not active_subjects(sentence, clause) and not marked(sentence, clause))
 
 
-def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[frozenset[int] | None, str]:
+def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[frozenset[int] | None, Rule | None]:
     """The content of a verb cue and the name of the rule that found it (None: not an attribution)."""
     clauses = [c for c in children_by(sentence, verb, CLAUSE_RELS)
                if not _chained_report(sentence, verb, c, lexicon) and not _participle_aside(sentence, verb, c)]
@@ -424,7 +412,7 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
                 ids |= id_set(sentence.subtree(late))
         clause_start = sentence.subtree(clauses[0])[0].id
         split_subject = [k for k in children_by(sentence, verb, ["obj"]) if verb.id < k.id < clauses[0].id
-                         and verb.lemma.lower() not in ADDRESSEE_VERBS
+                         and verb.lemma.lower() not in lexicon.addressee_verbs
                          and (not marked(sentence, clauses[0]) or clause_start < k.id)]
         for k in split_subject[:1]:
             ids |= id_set(sentence.subtree(k))
@@ -433,41 +421,42 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
         for k in opener[:1]:
             ids |= id_set(sentence.subtree(k))
         ids |= _stolen_subject(sentence, verb, clauses[0])
-        if len(clauses) > 1 and all(c.id > verb.id for c in clauses) or len(ids) > len(id_set(sentence.subtree(clauses[0]))):
+        if (len(clauses) > 1 and all(c.id > verb.id for c in clauses)) or len(ids) > len(id_set(sentence.subtree(clauses[0]))):
             ids |= {w.id for w in sentence.words if min(ids) < w.id < max(ids)}
-        return frozenset(ids), "verb-ccomp"
+        return frozenset(ids), Rule.VERB_CCOMP
     for child in children_by(sentence, verb, LOOSE_CLAUSE_RELS):
         if child.rel in ("advcl", "dep", "obj", "acl", "obl", "conj") and marked(sentence, child) and child.id > verb.id:
-            return id_set(sentence.subtree(child)), "verb-marked-clause"
+            return id_set(sentence.subtree(child)), Rule.VERB_MARKED_CLAUSE
     if verb.lemma.lower() in lexicon.verbs:
         buried = buried_that_clause(sentence, verb) or that_clause_after_aside(sentence, verb)
         if buried is not None:
-            return id_set(sentence.subtree(buried)), "verb-buried-clause"
+            return id_set(sentence.subtree(buried)), Rule.VERB_BURIED_CLAUSE
     if verb.lemma.lower() in lexicon.infinitive_verbs:
         for child in children_by(sentence, verb, ["xcomp"]):
             if marked_by(sentence, child, ("to",)):
-                return _infinitive_content(sentence, verb, child), "verb-xcomp"
+                return _infinitive_content(sentence, verb, child, lexicon), Rule.VERB_XCOMP
     if verb.lemma.lower() in lexicon.object_verbs or _evidence(sentence, verb, lexicon):
         content = _object_content(sentence, verb, lexicon)
         if content:
-            return content, "verb-object"
+            return content, Rule.VERB_OBJECT
     for child in children_by(sentence, verb, ["parataxis", "dep", "advcl", "conj"]):
         if child.id < verb.id and has_comma_between(sentence, child, verb) and not marked_by(
                 sentence, child, SUBORDINATORS):
-            return id_set(sentence.subtree(child)), "verb-inverted"
+            return id_set(sentence.subtree(child)), Rule.VERB_INVERTED
     for child in children_by(sentence, verb, ["parataxis", "dep", "obj"]):
         if child.id > verb.id and has_colon_between(sentence, verb, child):
-            return id_set(sentence.subtree(child)), "verb-colon"
+            return id_set(sentence.subtree(child)), Rule.VERB_COLON
     if verb.rel == "advcl" and active_subjects(sentence, verb) and marked_by(sentence, verb, ("as",)):
         head = sentence.head_of(verb)
         if head is not None:
-            return id_set(sentence.subtree(head)) - id_set(sentence.subtree(verb)), "verb-as-clause"
+            return id_set(sentence.subtree(head)) - id_set(sentence.subtree(verb)), Rule.VERB_AS_CLAUSE
     passive = [k for k in children_by(sentence, verb, ["nsubj:pass"]) if lowered(k) not in EXPLETIVES]
     if passive and any(any(lowered(c) == "by" for c in children_by(sentence, k, ["case"]))
                        for k in children_by(sentence, verb, ["obl:agent", "obl"])):
         detached = [w for clause in _detached_that_clause(sentence, passive[0]) for w in sentence.subtree(clause)]
-        return id_set(sentence.subtree(passive[0])) | id_set(detached), "verb-passive-agent"
-    has_source = bool(active_subjects(sentence, verb) or inverted_speaker(sentence, verb) or segment_speaker(sentence, verb))
+        return id_set(sentence.subtree(passive[0])) | id_set(detached), Rule.VERB_PASSIVE_AGENT
+    has_source = bool(active_subjects(sentence, verb) or inverted_speaker(sentence, verb, lexicon)
+                      or segment_speaker(sentence, verb, lexicon))
     relative = any(s.upos == "PRON" and lowered(s) in RELATIVE_PRONOUNS for s in active_subjects(sentence, verb))
     subordinate = marked_by(sentence, verb, SUBORDINATORS)  # ", though he didn't say"
     coordinated = bool(children_by(sentence, verb, ["cc"]))  # ", but he suggested …" goes on; it does not interrupt
@@ -476,23 +465,23 @@ def _verb_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[fro
             verb.rel in ("dep", "advcl", "conj") and has_comma_between(sentence, sentence.head_of(verb), verb))):
         head = sentence.head_of(verb)
         if head is not None and head.id < verb.id:
-            return id_set(sentence.subtree(head)) - id_set(sentence.subtree(verb)), "verb-parenthetical"
-    final = final_report_clause(sentence, verb)
+            return id_set(sentence.subtree(head)) - id_set(sentence.subtree(verb)), Rule.VERB_PARENTHETICAL
+    final = final_report_clause(sentence, verb, lexicon)
     if final is not None:
-        return final, "verb-final-clause"
+        return final, Rule.VERB_FINAL_CLAUSE
     if verb.lemma.lower() in lexicon.verbs:
-        right = finite_right_part(sentence, verb)
+        right = finite_right_part(sentence, verb, lexicon)
         if right:
-            return right, "verb-right-clause"
+            return right, Rule.VERB_RIGHT_CLAUSE
         orphan = orphan_clause(sentence, verb)
         if orphan:
-            return orphan, "verb-orphan-clause"
+            return orphan, Rule.VERB_ORPHAN_CLAUSE
     if (verb.deprel == "root" and _bare_report(sentence, verb)) or introduces_quotation(sentence, verb):
-        return frozenset(), "verb-bare"
-    return None, ""
+        return frozenset(), Rule.VERB_BARE
+    return None, None
 
 
-def _infinitive_content(sentence: Sentence, verb: Word, clause: Word) -> frozenset[int]:
+def _infinitive_content(sentence: Sentence, verb: Word, clause: Word, lexicon: Lexicon) -> frozenset[int]:
     """The "to" clause of an infinitive cue, with whom it is about when that stands apart from it.
 
     PolNeAR's contents take in the object of "wants [Trump] to lose" / "expect [the president] to leverage"
@@ -501,16 +490,12 @@ def _infinitive_content(sentence: Sentence, verb: Word, clause: Word) -> frozens
     """
     ids = set(id_set(sentence.subtree(clause)))
     objects = [k for k in children_by(sentence, verb, ["obj", "iobj"]) if verb.id < k.id < clause.id]
-    if objects and verb.lemma.lower() not in ADDRESSEE_VERBS:
+    if objects and verb.lemma.lower() not in lexicon.addressee_verbs:
         ids |= id_set(sentence.subtree(objects[0]))
     passive = [k for k in children_by(sentence, verb, ["nsubj:pass"]) if lowered(k) not in EXPLETIVES]
     if passive:
         ids |= id_set(sentence.subtree(passive[0]))
     return frozenset(ids)
-
-
-EVIDENCE_VERBS = frozenset({"show", "find", "suggest", "indicate", "reveal", "put", "give", "have"})
-"""Verbs whose object is what a poll or study reports: "a poll shows [Cruz 16 points ahead]"."""
 
 
 def _coordinated_clause(sentence: Sentence, clause: Word) -> bool:
@@ -523,13 +508,9 @@ def _coordinated_clause(sentence: Sentence, clause: Word) -> bool:
 
 def _evidence(sentence: Sentence, verb: Word, lexicon: Lexicon) -> bool:
     """True for "a poll shows X" / "the survey found X": an evidence noun as subject of an evidence verb."""
-    if verb.lemma.lower() not in EVIDENCE_VERBS:
+    if verb.lemma.lower() not in lexicon.evidence_verbs:
         return False
     return any(s.lemma.lower() in lexicon.evidence_nouns for s in active_subjects(sentence, verb))
-
-
-TEMPORAL_WORDS = TIME_WORDS | {"now", "then", "again", "time"}
-"""Adjuncts of time after an object that annotators leave out of the content ("criticized X [on Monday]")."""
 
 
 def _object_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> frozenset[int] | None:
@@ -538,6 +519,7 @@ def _object_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> frozens
     When the parser made the first of two objects an indirect one ("calling [him] [a disgrace]"), both are
     kept: on 160 PolNeAR train documents content exact F1 52.5 → 52.6.
     """
+    time_adjuncts = lexicon.time_words | lexicon.adjunct_time_words  # "criticized X [on Monday]": not content
     particle = dict(lexicon.particle_verbs).get(verb.lemma.lower())
     objects = [k for k in children_by(sentence, verb, ["obj"]) if k.id > verb.id]
     if not objects and particle:
@@ -554,7 +536,7 @@ def _object_content(sentence: Sentence, verb: Word, lexicon: Lexicon) -> frozens
             continue
         if k.rel == "advcl" and (active_subjects(sentence, k) or has_comma_between(sentence, objects[0], k)):
             continue
-        if k.rel in ("obl", "advmod") and lowered(k) in TEMPORAL_WORDS:
+        if k.rel in ("obl", "advmod") and lowered(k) in time_adjuncts:
             continue
         ids |= id_set(sentence.subtree(k))
     return frozenset(ids)
@@ -567,7 +549,7 @@ def _bare_report(sentence: Sentence, verb: Word) -> bool:
     if not subject:
         return False
     rest = set(id_set(others)) - id_set(sentence.subtree(subject[0]))
-    return all(sentence.word(i).rel in ("advmod", "obl", "aux", "nmod", "case", "det", "obl:tmod", "compound") for i in rest)
+    return all(sentence.at(i).rel in ("advmod", "obl", "aux", "nmod", "case", "det", "obl:tmod", "compound") for i in rest)
 
 
 def _opens_with_report(sentence: Sentence, verb: Word) -> bool:
@@ -586,19 +568,7 @@ def _opens_with_report(sentence: Sentence, verb: Word) -> bool:
             and all(w.id in opening or w.rel in ("aux", "advmod") for w in sentence.words if w.id < verb.id))
 
 
-QUOTED_AS = frozenset({"quote", "hear", "see", "record"})
-"""Passive cues whose subject is the speaker: "X is quoted as saying", "X was heard saying"."""
-
-
-AUTHORED_NOUNS = frozenset({
-    "statement", "letter", "memo", "message", "post", "release", "tweet", "email", "e-mail", "video", "ad",
-    "advertisement", "speech", "remarks", "interview", "microphone", "op-ed", "column", "book", "note",
-})
-"""Things a person issues or speaks through: a participle on them ("issued a statement describing X", "heard on a
-microphone telling Y") reports what their author said, so the source is the clause's subject."""
-
-
-def _verb_speaker(sentence: Sentence, verb: Word) -> tuple[int | None, int | None]:
+def _verb_speaker(sentence: Sentence, verb: Word, lexicon: Lexicon) -> tuple[int | None, int | None]:
     """Head word of the source of a verb cue (and, for "who", its antecedent).
 
     A cue with no subject of its own ("saying S", "saw Choe warn", "adding that")
@@ -614,14 +584,14 @@ def _verb_speaker(sentence: Sentence, verb: Word) -> tuple[int | None, int | Non
         if current is None:
             return None, None
         subjects = active_subjects(sentence, current)
-        subjects = [k for k in subjects if lowered(k) not in TIME_WORDS] or subjects  # "Police had last [month] charged"
+        subjects = [k for k in subjects if lowered(k) not in lexicon.time_words] or subjects  # "Police had last [month] charged"
         if subjects:
             subj = subjects[0]
             if lowered(subj) in RELATIVE_PRONOUNS and current.deprel == "acl:relcl":
                 return subj.id, current.head or None
             return subj.id, None
         if current is not verb:
-            inverted = inverted_speaker(sentence, current)
+            inverted = inverted_speaker(sentence, current, lexicon)
             if inverted is not None:
                 return inverted, None
         if current is verb:
@@ -633,7 +603,7 @@ def _verb_speaker(sentence: Sentence, verb: Word) -> tuple[int | None, int | Non
             if agents:
                 return agents[0].id, None
             passive_subjects = children_by(sentence, current, ["nsubj:pass"])
-            if passive_subjects and current.lemma.lower() in QUOTED_AS:
+            if passive_subjects and current.lemma.lower() in lexicon.quoted_as_verbs:
                 return passive_subjects[0].id, None
             if passive_subjects:
                 return None, None
@@ -652,7 +622,7 @@ def _verb_speaker(sentence: Sentence, verb: Word) -> tuple[int | None, int | Non
         participle = current is verb and (verb.xpos == "VBG" or "VerbForm=Ger" in verb.feats)
         if current is verb and (current.deprel == "acl:relcl" or (
                 participle and current.deprel == "acl" and head.upos in ("NOUN", "PROPN", "PRON"))):
-            if current.deprel == "acl" and head.lemma.lower() in AUTHORED_NOUNS and head.rel in ("obj", "obl"):
+            if current.deprel == "acl" and head.lemma.lower() in lexicon.authored_nouns and head.rel in ("obj", "obl"):
                 current = sentence.head_of(head)  # "issued a statement describing X": whoever issued it
                 continue
             return head.id, None
@@ -694,7 +664,7 @@ def _raising_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate 
     content = trimmed(sentence, content - set(cue_ids))
     if not content:
         return None
-    return Candidate(sentence.index, tuple(sorted(cue_ids)), word.lemma.lower(), None, content, "raising")
+    return Candidate(sentence.index, tuple(sorted(cue_ids)), word.lemma.lower(), None, content, Rule.RAISING)
 
 
 def _detached_that_clause(sentence: Sentence, noun: Word) -> list[Word]:
@@ -735,14 +705,7 @@ def _noun_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
         if head is not None:
             subj = active_subjects(sentence, head)
             speaker = subj[0].id if subj else None
-    return Candidate(sentence.index, (word.id,), word.lemma.lower(), speaker, content, "noun-clause")
-
-
-POLL_NOUNS = frozenset({"poll", "survey", "study", "census", "tally"})
-"""Evidence nouns whose "in" phrase attributes the clause: "[In exit polls], voters were unhappy"."""
-POLL_MOVES = frozenset({"rise", "soar", "climb", "surge", "fall", "drop", "slip", "slide", "sink", "plummet", "jump",
-                        "rebound", "improve", "decline", "tumble", "fade"})
-"""Predicates that describe movement in the polls ("he rose in the polls"), not what a poll found."""
+    return Candidate(sentence.index, (word.id,), word.lemma.lower(), speaker, content, Rule.NOUN_CLAUSE)
 
 
 def _poll_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | None:
@@ -755,14 +718,14 @@ def _poll_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     if lowered(word) != "in" or word.rel != "case":
         return None
     noun = sentence.head_of(word)
-    if noun is None or noun.lemma.lower() not in POLL_NOUNS or noun.rel not in ("obl", "nmod"):
+    if noun is None or noun.lemma.lower() not in lexicon.poll_nouns or noun.rel not in ("obl", "nmod"):
         return None
     predicate = sentence.head_of(noun)
     if predicate is not None and noun.rel == "nmod" and predicate.rel in ("obj", "nsubj"):
         predicate = sentence.head_of(predicate)
     if predicate is None or predicate.upos not in ("VERB", "AUX", "ADJ") or _is_cue_verb(predicate.lemma.lower(), lexicon):
         return None
-    if predicate.lemma.lower() in POLL_MOVES or not active_subjects(sentence, predicate):
+    if predicate.lemma.lower() in lexicon.poll_moves or not active_subjects(sentence, predicate):
         return None
     phrase = id_set(sentence.subtree(noun))
     content = id_set(sentence.subtree(predicate)) - phrase - id_set(children_by(sentence, predicate, ["cc", "mark"]))
@@ -770,7 +733,7 @@ def _poll_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | N
     content = trimmed(sentence, side)
     if not content:
         return None
-    return Candidate(sentence.index, (word.id,), "in", noun.id, content, "poll-in")
+    return Candidate(sentence.index, (word.id,), "in", noun.id, content, Rule.POLL_IN)
 
 
 def _phrase_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate | None:
@@ -793,7 +756,7 @@ def _phrase_cue(sentence: Sentence, word: Word, lexicon: Lexicon) -> Candidate |
         content = trimmed(sentence, _without_source_relative(sentence, content, max(phrase_ids)))
         if not content:
             return None
-        return Candidate(sentence.index, tuple(w.id for w in ws if w), phrase, source.id, content, "according-to")
+        return Candidate(sentence.index, tuple(w.id for w in ws if w), phrase, source.id, content, Rule.ACCORDING_TO)
     return None
 
 
@@ -821,3 +784,15 @@ def _phrase_source(sentence: Sentence, phrase: list[Word]) -> Word | None:
                 and head.upos in ("NOUN", "PROPN", "PRON", "NUM", "X") and (not following or head.id - last.id <= 4)):
             return head
     return following[0] if following else None
+
+
+VERB_RULES = frozenset(r for r in Rule if r.name.startswith("VERB_"))
+CUE_RULES: tuple[CueRule, ...] = (
+    CueRule("phrase", _phrase_cue, frozenset({Rule.ACCORDING_TO})),
+    CueRule("raising-verb", _raising_cue, frozenset({Rule.RAISING})),
+    CueRule("verb", _verb_cue, VERB_RULES),
+    CueRule("noun", _noun_cue, frozenset({Rule.NOUN_CLAUSE})),
+    CueRule("poll", _poll_cue, frozenset({Rule.POLL_IN})),
+)
+"""The registry of cue rules, in the order they are tried at each word: a multi-word phrase ("according to")
+before its first word is read as anything else, a raising verb before the verb rules, nouns and polls last."""

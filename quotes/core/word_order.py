@@ -9,11 +9,11 @@ rules call them when the tree alone does not give an answer.
 from __future__ import annotations
 
 from quotes.core.grammar import (
-    QUOTE_TOKENS,
+    APPOSITION_OPENERS,
     RELATIVE_PRONOUNS,
+    REPORT_SEPARATORS,
     SEPARATORS,
     SUBORDINATORS,
-    TIME_WORDS,
     active_subjects,
     children_by,
     id_set,
@@ -22,18 +22,12 @@ from quotes.core.grammar import (
     marked_by,
     trimmed,
 )
+from quotes.core.lexicon import Lexicon
 from quotes.core.parsed import Sentence, Word
+from quotes.core.quotemarks import DOUBLE_CLOSING_TOKENS, DOUBLE_OPENING_TOKENS, QUOTE_TOKENS
 
-SOURCE_ADJECTIVES = frozenset({"familiar", "close", "aware", "knowledgeable", "briefed", "involved", "privy"})
-"""Adjectives of anonymous-source phrases ("officials [familiar] with the talks") that a small tagger reads as verbs."""
-REPORT_SEPARATORS = frozenset({",", "\u2014", "--", "\u2013"})
-"""Marks that set off a reporting clause inside a sentence ("S1, officials said, S2")."""
-TEMPORAL = TIME_WORDS | {"earlier", "later"}
-"""Time words a reporting verb often takes right before its content ("reported Thursday [the families left]")."""
-ADDRESSEE_VERBS = frozenset({"tell", "ask", "warn", "inform", "assure", "remind", "notify", "urge", "advise", "promise"})
-"""Their first object is who was spoken to, not what was said ("told [reporters] the plan failed")."""
-LISTENER_VERBS = ADDRESSEE_VERBS - {"ask", "warn", "promise"}
-"""Addressee verbs that never come before their speaker: '"Why?" asked Smith' and '"Q," warned X' do."""
+SOURCE_ADJECTIVES = Lexicon.default().source_adjectives
+"""The shipped ``source_adjectives``, for ``mentions.phrase_ids``, which is not handed the lexicon yet."""
 
 
 def introduces_quotation(sentence: Sentence, verb: Word) -> bool:
@@ -120,7 +114,7 @@ def interrupting_report(sentence: Sentence, verb: Word) -> tuple[frozenset[int],
     return content, speaker.id if speaker is not None else None
 
 
-def segment_speaker(sentence: Sentence, verb: Word) -> int | None:
+def segment_speaker(sentence: Sentence, verb: Word, lexicon: Lexicon) -> int | None:
     """The first noun in a short stretch between a separator and the verb: "…, [officials] familiar with the talks said".
 
     An apposition between the name and the verb ("Khizr Khan, 66, said"; "James
@@ -142,7 +136,8 @@ def segment_speaker(sentence: Sentence, verb: Word) -> int | None:
                 return _short_name(stretches[1])
             stretch = []
             continue
-        if word.upos in ("VERB", "AUX") and word.xpos in ("VBD", "VBZ", "VBP", "MD") and not _describes_source(word):
+        if (word.upos in ("VERB", "AUX") and word.xpos in ("VBD", "VBZ", "VBP", "MD")
+                and not _describes_source(word, lexicon)):
             return None
         stretch.append(word)
     return _short_name(list(reversed(stretch))) if len(stretches) == 1 and stretch else None
@@ -170,7 +165,7 @@ def initial_subject(sentence: Sentence, verb: Word) -> int | None:
     return opening[-1].id if after is not None and after.text == "," and opening[-1].id < verb.id else None
 
 
-def inverted_speaker(sentence: Sentence, verb: Word) -> int | None:
+def inverted_speaker(sentence: Sentence, verb: Word, lexicon: Lexicon) -> int | None:
     """ '"Q," said [council member David Osei].': the noun right after a verb that follows a separator or opens
     the sentence ('Said [Dorothy Poynter], "Q"')."""
     before = sentence.word(verb.id - 1)
@@ -180,7 +175,7 @@ def inverted_speaker(sentence: Sentence, verb: Word) -> int | None:
         return None
     nominal = next((w for w in after[:4] if w.upos in ("NOUN", "PROPN", "PRON") and w.head == verb.id
                     and not children_by(sentence, w, ["case"])), None)
-    if nominal is not None and verb.lemma.lower() in LISTENER_VERBS and nominal.rel in ("obj", "iobj"):
+    if nominal is not None and verb.lemma.lower() in lexicon.listener_verbs and nominal.rel in ("obj", "iobj"):
         return None  # "…, told POLITICO that S": who was told, never who told
     if opens and nominal is not None and not (
             nominal.upos == "PROPN" and any(w.text in QUOTE_TOKENS for w in sentence.words if w.id > nominal.id)):
@@ -188,7 +183,7 @@ def inverted_speaker(sentence: Sentence, verb: Word) -> int | None:
     return nominal.id if nominal else None
 
 
-def final_report_clause(sentence: Sentence, verb: Word) -> frozenset[int] | None:
+def final_report_clause(sentence: Sentence, verb: Word, lexicon: Lexicon) -> frozenset[int] | None:
     """ "S, officials familiar with the talks said." however the parser attached the last clause.
 
     The reporting clause closes the sentence: a separator, a short noun phrase,
@@ -203,7 +198,7 @@ def final_report_clause(sentence: Sentence, verb: Word) -> frozenset[int] | None
     if any(w.id > verb.id and w.upos != "PUNCT" and verb.id not in {a.id for a in sentence.ancestors(w)} for w in sentence.words):
         return None
     before = [w for w in sentence.words if w.id < verb.id]
-    seps = [w for w in before if w.text in SEPARATORS and w.text not in ('"', "\u201c")]
+    seps = [w for w in before if w.text in SEPARATORS and w.text not in DOUBLE_OPENING_TOKENS]
     if not seps:
         return None
     segment = [w for w in before if w.id > seps[-1].id and w.text not in QUOTE_TOKENS]
@@ -213,12 +208,13 @@ def final_report_clause(sentence: Sentence, verb: Word) -> frozenset[int] | None
         return None  # "S, and she knows how …": a second clause, not a report of the first
     after = [w for w in sentence.words if w.id > verb.id and w.upos != "PUNCT"]
     limit = 8
-    if not segment and after and inverted_speaker(sentence, verb) is not None and not any(is_finite(w) for w in after):
+    if (not segment and after and inverted_speaker(sentence, verb, lexicon) is not None
+            and not any(is_finite(w) for w in after)):
         segment, limit = after, 25  # "S, said James Henson, director of the Texas Politics Project at …"
     if not segment or len(segment) > limit or not any(w.upos in ("NOUN", "PROPN", "PRON") for w in segment):
         return None
     if any(w.upos in ("VERB", "AUX") and (w.xpos in ("VBD", "VBZ", "VBP") or "VerbForm=Fin" in w.feats)
-           and not _describes_source(w) for w in segment):
+           and not _describes_source(w, lexicon) for w in segment):
         return None
     content = frozenset(w.id for w in before if w.id < seps[-1].id)
     tops = [w for w in sentence.words if w.id in content and w.head not in content and w.upos != "PUNCT"]
@@ -229,7 +225,7 @@ def final_report_clause(sentence: Sentence, verb: Word) -> frozenset[int] | None
     return content if clausal else None  # not "According to Fox News, the department reported …"
 
 
-def finite_right_part(sentence: Sentence, verb: Word) -> frozenset[int] | None:
+def finite_right_part(sentence: Sentence, verb: Word, lexicon: Lexicon) -> frozenset[int] | None:
     """A complement clause the parser broke up: "says [Kasich] [has a record]" read as obj + obj.
 
     Small parsers often take the subject of an unmarked complement clause for the
@@ -239,12 +235,14 @@ def finite_right_part(sentence: Sentence, verb: Word) -> frozenset[int] | None:
     said S") is a second statement, not part of the first.
     """
     right = [k for k in sentence.children(verb) if k.id > verb.id and k.rel in ("obj", "conj", "advcl", "xcomp", "dep", "parataxis", "obl")]
-    if verb.lemma.lower() in ADDRESSEE_VERBS and right and right[0].rel == "obj":
+    if verb.lemma.lower() in lexicon.addressee_verbs and right and right[0].rel == "obj":
         right = right[1:]
-    right = [k for k in right if not (k.rel == "obl" and lowered(k) in TEMPORAL)]
+    lead_times = lexicon.time_words | lexicon.lead_time_words  # "reported Thursday [the families left]"
+    right = [k for k in right if not (k.rel == "obl" and lowered(k) in lead_times)]
     clause = next((k for k in right if k.rel != "advcl" and not children_by(sentence, k, ["mark", "cc"])
                    and (is_finite(k) or any(is_finite(c) for c in children_by(sentence, k, ["aux", "cop"])))), None)
-    if clause is None or not any(k.rel == "obj" and k.id < clause.id for k in right) and verb.lemma.lower() not in ADDRESSEE_VERBS:
+    if clause is None or (not any(k.rel == "obj" and k.id < clause.id for k in right) and (
+            verb.lemma.lower() not in lexicon.addressee_verbs)):
         return None
     ids: set[int] = set()
     for k in right:
@@ -291,10 +289,6 @@ def that_clause_after_aside(sentence: Sentence, verb: Word) -> Word | None:
     return None
 
 
-DOUBLE_CLOSERS = frozenset({'"', "\u201d", "''", "\u00bb"})
-"""Tokens that close a double-quoted quotation (single marks are too often apostrophes)."""
-
-
 def orphan_clause(sentence: Sentence, verb: Word) -> frozenset[int] | None:
     """ "…, saying [the city is a front]" where the parser hung the clause on another word.
 
@@ -315,19 +309,15 @@ def orphan_clause(sentence: Sentence, verb: Word) -> frozenset[int] | None:
         return None  # only a quotation may follow a comma or colon ('saying, "Q"'), not after 'as he was known,'
     rest = after[lead:]
     if lead:  # the quotation alone: not '"Q," Mr. Trump said' or '"Q" and vowing …' after it
-        rest = rest[: next((i for i, w in enumerate(rest) if w.text in DOUBLE_CLOSERS), len(rest))]
+        rest = rest[: next((i for i, w in enumerate(rest) if w.text in DOUBLE_CLOSING_TOKENS), len(rest))]
     if not rest or not any(is_finite(w) for w in rest):
         return None
     return trimmed(sentence, id_set(rest))
 
 
-def _describes_source(word: Word) -> bool:
+def _describes_source(word: Word, lexicon: Lexicon) -> bool:
     """A "verb" that is really the adjective of an anonymous-source phrase ("people close to him said")."""
-    return word.lemma.lower() in SOURCE_ADJECTIVES or word.text.lower() in SOURCE_ADJECTIVES
-
-
-APPOSITION_OPENERS = frozenset({"the", "a", "an", "his", "her", "its", "their", "our", "former", "who", "which", "whose"})
-"""First words of an apposition or relative clause after a name ("X, the press secretary, said")."""
+    return word.lemma.lower() in lexicon.source_adjectives or word.text.lower() in lexicon.source_adjectives
 
 
 def trailing_apposition(sentence: Sentence, last: Word, avoid: frozenset[int]) -> list[Word]:

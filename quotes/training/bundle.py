@@ -72,7 +72,8 @@ def _slim(checkpoint: dict[str, Any]) -> dict[str, Any]:
     config = checkpoint.get("config")
     if isinstance(config, dict) and config.get("bert_model"):
         config["bert_model"] = ENCODER_NAME
-    return _half(checkpoint)
+    slim: dict[str, Any] = _half(checkpoint)
+    return slim
 
 
 def bundle(layout: Layout, target: Path = BUNDLED_DIR) -> None:

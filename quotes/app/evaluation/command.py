@@ -12,10 +12,12 @@ import attrs
 from rich.console import Console
 from rich.progress import track
 
-from quotes.errors import InputError, QuotesError
+from quotes.app import options
 from quotes.app.evaluation.brat import GoldCorpus, GoldError, Relation, load_gold
-from quotes.app.evaluation.report import print_mistakes, print_scores
 from quotes.app.evaluation.scoring import Evaluation, evaluate, relations_from_article
+from quotes.app.options import fail, positive
+from quotes.app.reporters.evaluation import print_mistakes, print_scores
+from quotes.errors import InputError, QuotesError
 
 Predictor = Callable[[str, str], Sequence[Relation]]
 """Finds the relations in a text (the second argument is the document's name)."""
@@ -33,8 +35,9 @@ def main(
 ) -> int:
     """Run ``quotes evaluate`` with ``argv`` (the arguments after ``evaluate``); returns the exit status.
 
-    ``predictor`` replaces the bundled extractor, which is only loaded when neither it
-    nor ``--predictions`` is given.
+    ``predictor`` replaces the extractor, which is only loaded (with the user's
+    ``--cues``, ``--extra-cues``, ``--max-chars`` and ``--stanza-resources``) when
+    neither it nor ``--predictions`` is given.
     """
     out = stdout or Console()
     err = stderr or Console(stderr=True)
@@ -45,7 +48,7 @@ def main(
     try:
         corpus = load_gold(args.gold_dir, limit=args.limit)
     except GoldError as exc:
-        return _fail(err, str(exc), 2)
+        return fail(str(exc), console=err)
     _warn(err, corpus.warnings, "gold annotation")
     texts = {document.name: document.text for document in corpus.documents}
 
@@ -53,7 +56,7 @@ def main(
         try:
             predictions, warnings = read_predictions(args.predictions, texts)
         except OSError as exc:
-            return _fail(err, f"cannot read predictions: {exc}", 2)
+            return fail(f"cannot read predictions: {exc}", console=err)
         missing = [name for name in texts if name not in predictions]
         if missing:
             warnings.append(f"{len(missing)} gold documents have no predictions (scored as finding nothing)")
@@ -61,34 +64,29 @@ def main(
         origin = str(args.predictions)
     else:
         try:
-            predictions, warnings = _predict(corpus, predictor or _extractor_predictor(args.method), err)
+            predictions, warnings = _predict(corpus, predictor or _extractor_predictor(args), err)
         except (QuotesError, ImportError) as exc:
-            return _fail(err, f"cannot run the extractor: {exc}", 1)
+            return fail(f"cannot run the extractor: {exc}", console=err)
         _warn(err, warnings, "extraction")
         origin = "extractor"
 
     evaluation = evaluate(corpus.documents, predictions)
-    human = err if args.json == "-" else out  # keep stdout pure JSON when it carries the figures
+    target = args.json if args.json is not None else ("-" if args.format == "json" else None)
+    human = err if target == "-" else out  # keep stdout pure JSON when it carries the figures
     if args.errors:
         print_mistakes(human, evaluation.mistakes)
         human.print()
     print_scores(human, evaluation.scores, title=f"{args.gold_dir} ({origin})")
-    if args.json is not None:
+    if target is not None:
         payload = json.dumps(_payload(args, corpus, origin, evaluation), ensure_ascii=False, indent=2)
-        if args.json == "-":
+        if target == "-":
             out.out(payload, highlight=False)
         else:
             try:
-                Path(args.json).write_text(payload + "\n", encoding="utf-8")
+                Path(target).write_text(payload + "\n", encoding="utf-8")
             except OSError as exc:
-                return _fail(err, f"cannot write {args.json}: {exc}", 2)
+                return fail(f"cannot write {target}: {exc}", console=err)
     return 0
-
-
-def _fail(err: Console, message: str, status: int) -> int:
-    """Print one line (never wrapped, never markup) and hand back the exit status."""
-    err.print(f"quotes evaluate: {message}", markup=False, highlight=False, soft_wrap=True)
-    return status
 
 
 def read_predictions(path: Path, texts: Mapping[str, str]) -> tuple[dict[str, tuple[Relation, ...]], list[str]]:
@@ -133,7 +131,7 @@ def read_predictions(path: Path, texts: Mapping[str, str]) -> tuple[dict[str, tu
 def _relation_from_dict(attribution: Mapping[str, Any], text: str) -> tuple[Relation, int]:
     """The relation of one JSON attribution, and how many of its spans disagree with ``text``."""
     bad = 0
-    parts = []
+    parts: list[tuple[tuple[int, int], ...]] = []
     for key in ("speaker", "cue", "content"):
         part = attribution.get(key)
         if key == "speaker" and part and part.get("phrase"):
@@ -173,11 +171,8 @@ def _predict(
     return predictions, warnings
 
 
-def _extractor_predictor(method: str) -> Predictor:
-    # Imported here: loading Stanza takes seconds and is not needed with --predictions.
-    from quotes.extractor import Extractor
-
-    extractor = Extractor(method=method)
+def _extractor_predictor(args: argparse.Namespace) -> Predictor:
+    extractor = options.extractor(args)  # loads Stanza: not needed with --predictions
 
     def predict(text: str, name: str) -> Sequence[Relation]:
         return relations_from_article(extractor.extract(text, document=name))
@@ -207,7 +202,7 @@ def _warn(err: Console, warnings: Sequence[str], what: str) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = options.ArgumentParser(
         prog="quotes evaluate",
         description="Score quote attribution against brat gold (PolNeAR layout or NAME.txt beside NAME.ann).",
     )
@@ -217,16 +212,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--errors", action="store_true", help="list misses and false alarms with their sentences")
     parser.add_argument("--json", metavar="FILE", help='write the figures as JSON to FILE ("-" for stdout)')
-    parser.add_argument("--limit", type=_positive, metavar="N", help="score only the first N documents by name")
-    from quotes.extractor import DEFAULT_METHOD, METHODS
-
-    parser.add_argument("--method", choices=METHODS, default=DEFAULT_METHOD,
-                        help=f"how the extractor finds attributions (default: {DEFAULT_METHOD})")
+    parser.add_argument("--limit", type=positive, metavar="N", help="score only the first N documents by name")
+    options.add_format(parser, ["table", "json"])
+    options.add_options(parser)
     return parser
-
-
-def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return number

@@ -16,8 +16,8 @@ from typing import Any
 
 import attrs
 
-from quotes.core.attribution import Article
 from quotes.app.evaluation.brat import GoldDocument, Piece, Relation
+from quotes.core.attribution import Article
 
 PARTIAL_THRESHOLD = 0.5
 """Token Jaccard from which two spans count as a partial match."""

@@ -7,12 +7,14 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from quotes.core.attribution import Article
-from quotes.errors import QuotesError
+from quotes.app import options
 from quotes.app.inputs import read_text_file
+from quotes.app.options import fail
 from quotes.app.verification.matching import NOT_FOUND_BELOW, verify_article
 from quotes.app.verification.report import FORMATS, write_report
 from quotes.app.verification.sources import Source, load_source
+from quotes.core.attribution import Article
+from quotes.errors import QuotesError
 
 _EPILOG = (
     "Each passage between quotation marks gets a verdict, the quoted words of a mixed quote included: "
@@ -24,7 +26,7 @@ _EPILOG = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = options.ArgumentParser(
         prog="quotes verify",
         description="Find each quoted passage of ARTICLE in the SOURCE documents (transcripts, press releases, "
         "articles; text or HTML) and say whether it was quoted verbatim.",
@@ -32,11 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("article", metavar="ARTICLE", help="the article to check (text or HTML)")
     parser.add_argument("sources", metavar="SOURCE", nargs="+", help="what the speakers actually said")
-    parser.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    options.add_format(parser, FORMATS)
     parser.add_argument(
         "--threshold", type=float, default=NOT_FOUND_BELOW, metavar="0-1",
         help=f"word similarity under which a passage is not found (default: {NOT_FOUND_BELOW})",
     )
+    options.add_options(parser)
     parser.add_argument("--html", metavar="FILE", help="also save the article, its quotes and their verdicts "
                         "(altered ones with the word diff) as a standalone HTML page")
     return parser
@@ -46,18 +49,19 @@ def main(argv: list[str]) -> int:
     """Run ``quotes verify``; returns the exit status (2 when an input cannot be read)."""
     args = build_parser().parse_args(argv)
     try:
-        sources = [load_source(path) for path in args.sources]  # before the model loads: fail fast
-        text = read_text_file(args.article)
+        settings = options.extractor_options(args)  # the lexicon files, sources and article, before the model loads
+        sources = [load_source(path) for path in args.sources]
+        text = read_text_file(args.article, args.max_chars)
         from quotes.extractor import Extractor  # loads Stanza: only once the inputs are known to be good
 
-        article = Extractor().extract(text, document=args.article)
+        article = Extractor(**settings).extract(text, document=args.article)
     except (QuotesError, OSError) as exc:
-        return _fail(_message(exc))
+        return fail(_message(exc))
     try:
         return check(article, sources, output_format=args.format, threshold=args.threshold, out=sys.stdout,
                      html=Path(args.html) if args.html else None)
     except OSError as exc:
-        return _fail(_message(exc))
+        return fail(_message(exc))
 
 
 def check(
@@ -79,7 +83,3 @@ def _message(exc: BaseException) -> str:
         return f"{exc.filename}: {exc.strerror or exc}"
     return str(exc)
 
-
-def _fail(message: str) -> int:
-    print(f"quotes verify: error: {message}", file=sys.stderr)
-    return 2
