@@ -1,7 +1,9 @@
 """quotes: who said what in a news article — quotes, paraphrases and their speakers, offline."""
 
 from quotes.app.frames import to_frame
+from quotes.app.verification import Source, Verification, verify
 from quotes.core.attribution import Article, Attribution, Content, Cue, QuoteKind, Rule, Span, Speaker, SpeakerType
+from quotes.core.lexicon import Lexicon
 from quotes.errors import (
     BinaryInputError,
     DecodingError,
@@ -13,8 +15,6 @@ from quotes.errors import (
     QuotesError,
 )
 from quotes.extractor import Extractor, extract
-from quotes.app.verification import Source, Verification, verify
-from quotes.core.lexicon import Lexicon
 
 __all__ = [
     "Article",
@@ -33,9 +33,9 @@ __all__ = [
     "QuoteKind",
     "QuotesError",
     "Rule",
+    "Source",
     "Span",
     "Speaker",
-    "Source",
     "SpeakerType",
     "Verification",
     "extract",

@@ -74,7 +74,7 @@ class TestBatchedCorpus:
 
     def test_batched_output_is_unchanged(self) -> None:
         """Batches of any size give the same bytes as one document at a time."""
-        documents = docs(7, d03="@@BOOM") + [Document("x", None, "x: empty")]
+        documents = [*docs(7, d03="@@BOOM"), Document("x", None, "x: empty")]
         one_by_one = run(documents, extractor_factory=BatchingFake, batch_words=1)[2]
         assert run(documents, extractor_factory=BatchingFake)[2] == one_by_one
         assert run(documents, extractor_factory=BatchingFake, jobs=2)[2] == one_by_one
@@ -88,7 +88,7 @@ class TestBatchedCorpus:
             return BatchingFake()
 
         documents = docs(6, d02="@@CRASH")
-        summary, records, text = run(documents, jobs=2, extractor_factory=factory, share_model=True)
+        summary, records, _ = run(documents, jobs=2, extractor_factory=factory, share_model=True)
         assert built == [os.getpid()]
         assert [r["document"] for r in records] == [d.id for d in documents]
         assert records[2]["error"] == "worker process crashed (exit code 3)" and summary.failed == 1

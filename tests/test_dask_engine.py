@@ -43,10 +43,10 @@ class PidExtractor(FakeExtractor):
 def cluster() -> Iterator[object]:
     """One local cluster of two single-threaded worker processes for the module; a task that kills its worker
     fails at once (allowed-failures 0) instead of being retried by Dask on three more workers."""
-    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
-        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                                      silence_logs=logging.ERROR, env=engines.worker_environment()) as local:
-            yield local
+    with (dask.config.set({"distributed.scheduler.allowed-failures": 0}),
+          distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                   silence_logs=logging.ERROR, env=engines.worker_environment()) as local):
+        yield local
 
 
 class TestDaskEngine:
@@ -84,7 +84,7 @@ class TestDaskEngine:
         from quotes.errors import QuotesError
 
         engine = engines.DaskEngine(FakeExtractor, scheduler="tcp://127.0.0.1:9", connect_seconds=1)
-        with pytest.raises(QuotesError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9: "):
+        with pytest.raises(QuotesError, match=r"cannot reach the Dask scheduler at tcp://127\.0\.0\.1:9: "):
             run(docs(1), engine=engine)
 
 

@@ -67,7 +67,7 @@ class ExtractorPlugin(distributed.WorkerPlugin):
 
 def extract_on_worker(batch: list[Task]) -> list[Result]:
     """The task each batch runs as: the worker's own extractor on the batch."""
-    plugin = distributed.get_worker().plugins[PLUGIN_NAME]
+    plugin: Any = distributed.get_worker().plugins[PLUGIN_NAME]
     with plugin.lock:
         return process_batch(plugin.extractor, batch)
 

@@ -28,7 +28,7 @@ ROWS_PER_GROUP = 10_000
 def _pyarrow() -> Any:
     try:
         import pyarrow
-        import pyarrow.parquet  # noqa: F401  (the submodule is not imported with the package)
+        import pyarrow.parquet
     except ImportError:
         raise InputError("Parquet needs pyarrow: pip install 'quotes[parquet]'") from None
     return pyarrow

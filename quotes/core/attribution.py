@@ -82,6 +82,8 @@ class Rule(enum.StrEnum):
     """A quotation with no cue after an attributed one: it inherits that speaker."""
     UNATTRIBUTED_QUOTE = "unattributed-quote"
     """A long quotation nobody is credited with (speaker null)."""
+    LEARNED = "learned"
+    """Found by the model learned from PolNeAR (``--method learned``, quotes.core.learned), not by a hand rule."""
 
 
 class SpeakerType(str, enum.Enum):

@@ -30,7 +30,7 @@ from quotes.core.assemble import assemble
 from quotes.core.attribution import Attribution
 from quotes.core.learned.attributor import LearnedAttributor, rule_pairs
 from quotes.core.learned.decoding import Run, runs
-from quotes.core.learned.features import ROLES, SIZES, TAGS, tag_and_own, vectors, windows, word_features
+from quotes.core.learned.features import SIZES, TAGS, tag_and_own, vectors, windows, word_features
 from quotes.core.learned.linking import (
     CONTENT_FEATURES,
     SOURCE_FEATURES,
@@ -92,7 +92,8 @@ def examples(gold: Sequence[GoldDocument], parses: dict[str, ParsedDoc], lexicon
     for document in gold:
         doc = parses[document.name]
         rules = assemble(doc, lexicon)
-        pieces = [{"source": r.source, "cue": r.cue, "content": r.content} for r in document.relations]
+        pieces: list[dict[str, Sequence[tuple[int, int]]]] = [
+            {"source": r.source, "cue": r.cue, "content": r.content} for r in document.relations]
         tags, owners = tag_and_own(doc, pieces)
         out.append(Example(document.name, doc, rules, tuple(windows(doc)),
                            vectors(doc, VECTOR_WIDTH).astype(np.float16),

@@ -23,8 +23,7 @@ import numpy as np
 
 from quotes.core.lexicon import Lexicon
 from quotes.core.parsed import ParsedDoc, Sentence, Word
-from quotes.core.referents import (FEATURES, FEMININE, MASCULINE, NEUTER, RANKER, THIRD_PERSON, Coreference, Mode,
-                                   Ranker)
+from quotes.core.referents import FEATURES, FEMININE, MASCULINE, NEUTER, RANKER, THIRD_PERSON, Coreference, Mode, Ranker
 
 SEED = 20
 L2_GRID = (0.0, 0.001, 0.01, 0.1)
@@ -178,7 +177,7 @@ def _fit(train: list[Example], l2: float) -> np.ndarray:
         p = 1 / (1 + np.exp(-xs @ w))
         grad = xs.T @ (p - y) / len(y) + l2 * w
         w -= LEARNING_RATE * grad
-    return w / scale
+    return np.asarray(w / scale)
 
 
 def accuracy(scored: list[tuple[bool, bool, str]]) -> dict[str, float | int]:

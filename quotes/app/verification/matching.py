@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from difflib import SequenceMatcher
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from rapidfuzz import fuzz, process
@@ -220,7 +220,7 @@ def quoted_passages(
     content = attribution.content
     spans = [(span.start, span.end) for span in content.spans]
     reporting = [part.span for part in (attribution.cue, attribution.speaker) if part is not None]
-    found = []
+    found: list[Any] = []
     for quotation in quotations:
         if quotation.inner_start >= content.end or quotation.inner_end <= content.start:
             continue

@@ -88,7 +88,7 @@ def as_sources(items: Iterable[Source | str | os.PathLike[str]]) -> list[Source]
     return [
         item if isinstance(item, Source)
         else source_from_text(item, file=f"<source {number}>") if isinstance(item, str)
-        else load_source(item)
+        else load_source(Path(item))
         for number, item in enumerate(items, 1)
     ]
 

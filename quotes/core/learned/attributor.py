@@ -12,7 +12,7 @@ import attrs
 import numpy as np
 
 from quotes.core.assemble import paragraph_of, quote_kind
-from quotes.core.attribution import Attribution, Content, Cue, Span, Speaker
+from quotes.core.attribution import Attribution, Content, Cue, Rule, Span, Speaker
 from quotes.core.learned.decoding import Run, runs, viterbi
 from quotes.core.learned.features import vectors, windows, word_features
 from quotes.core.learned.linking import Linked, Linker
@@ -24,7 +24,7 @@ from quotes.core.speakers import Resolver, describe
 Scorer = Callable[[Sequence[tuple[np.ndarray, np.ndarray]]], list[np.ndarray]]
 """Scores windows of (vectors, features) as ``(words, tags)`` log-probabilities (the network in quotes.parsing)."""
 
-RULE = "learned"
+RULE = Rule.LEARNED
 """The ``rule`` field of every attribution this method finds."""
 
 

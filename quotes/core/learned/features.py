@@ -225,10 +225,8 @@ def _cue_path(word: Word, cues: list[Word], chains: dict[int, list[int]],
     for cue in cues:
         cue_chain = chains[cue.id]
         common = next((i for i in chain if i in cue_chain), None)
-        if common is None:
-            distance = len(chain) + len(cue_chain)
-        else:
-            distance = chain.index(common) + cue_chain.index(common)
+        distance = (len(chain) + len(cue_chain) if common is None
+                    else chain.index(common) + cue_chain.index(common))
         if best is None or distance < best[0]:
             best = (distance, cue, common)
     assert best is not None

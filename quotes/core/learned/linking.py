@@ -102,8 +102,8 @@ class _Context:
         return {w.index for w in self.doc.sentences[word.sentence].ancestors(word)}
 
 
-def _sigmoid(x: float | np.ndarray) -> float | np.ndarray:
-    return 1.0 / (1.0 + np.exp(-np.clip(x, -30, 30)))
+def _sigmoid(x: float | np.ndarray) -> np.ndarray:
+    return np.asarray(1.0 / (1.0 + np.exp(-np.clip(x, -30, 30))))
 
 
 def _one_hot(size: int, at: int) -> list[float]:

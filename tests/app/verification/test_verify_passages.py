@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
+from typing import ClassVar
 
 import pytest
 
 import quotes
-from quotes.core.attribution import Article, QuoteKind
 from quotes.app.verification import (
-    Verification, as_sources, quoted_passages, source_from_text, verify, verify_article,
+    Verification,
+    as_sources,
+    quoted_passages,
+    source_from_text,
+    verify,
+    verify_article,
 )
+from quotes.core.attribution import Article, QuoteKind
 from tests.app.verification.helpers import build_attribution
 
 TRANSCRIPT = """\
@@ -73,8 +79,8 @@ class TestMixedQuoteVerdicts:
 
 class TestMultiQuotation:
     TEXT = '"The plan is sound," Okafor said. "Everyone on the board has read it."'
-    SPEC = {"content": ("The plan is sound", "Everyone on the board has read it"), "speaker": "Okafor",
-            "name": "Okafor"}
+    SPEC: ClassVar[dict[str, object]] = {
+        "content": ("The plan is sound", "Everyone on the board has read it"), "speaker": "Okafor", "name": "Okafor"}
 
     def test_each_quotation_has_its_verdict(self) -> None:
         """One quotation verbatim and the other altered: the reader sees which."""
