@@ -109,16 +109,20 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _head(run_words: Sequence[Word]) -> Word:
-    """The word of a run whose head lies outside it (the first such word)."""
+    """The word that heads a run: of the words whose head lies outside it, the last noun or pronoun ("The
+    [Putin-Kim] meeting": not the determiner), else the first."""
     ids = {w.id for w in run_words}
-    return next((w for w in run_words if w.head not in ids), run_words[0])
+    outside = [w for w in run_words if w.head not in ids] or list(run_words)
+    nominal = [w for w in outside if w.upos in ("PROPN", "NOUN", "PRON", "NUM")]
+    return nominal[-1] if nominal else outside[0]
 
 
 def _cue_lemma(cue_words: Sequence[Word]) -> str:
-    """The cue head's lemma ("say"), or the words themselves for a multi-word cue without a verb."""
-    head = _head(cue_words)
-    if head.upos in ("VERB", "NOUN", "AUX") or len(cue_words) == 1:
-        return head.lemma.lower()
+    """The cue's verb lemma ("say"), else its noun's ("statement"), else the words themselves ("according to")."""
+    for tags in (("VERB", "AUX"), ("NOUN",)):
+        found = [w for w in cue_words if w.upos in tags]
+        if found:
+            return found[0].lemma.lower()
     return " ".join(w.text.lower() for w in cue_words)
 
 
