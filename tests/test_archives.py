@@ -18,7 +18,7 @@ from quotes.core.attribution import Article
 from quotes.errors import InputError, ModelError
 from quotes.extractor import Extractor, count_words, word_batches
 from quotes.parsing import pipeline, speedups
-from tests.test_corpus import FakeExtractor, docs, run
+from tests.app.test_corpus import FakeExtractor, docs, run
 
 pa = pytest.importorskip("pyarrow")
 pd = pytest.importorskip("pandas")
