@@ -20,8 +20,8 @@ import pytest
 from quotes.app.corpus import run_corpus
 from quotes.app.inputs import iter_documents
 from quotes.core.attribution import Article, Attribution, Content, QuoteKind, Span
-from tests.conftest import CORPORA
 from tests.app.test_corpus import FakeExtractor, docs, run
+from tests.conftest import CORPORA
 
 distributed = pytest.importorskip("distributed")
 dask = pytest.importorskip("dask")

@@ -54,7 +54,7 @@ def assemble(doc: ParsedDoc, lexicon: Lexicon) -> tuple[Attribution, ...]:
     text = doc.text
     paras = paragraphs(text)
     quotations = find_quotations(text, paras)
-    speakers = Resolver(doc, lexicon)
+    speakers = Resolver(doc, lexicon, quotations)
     drafts: list[_Draft] = []
     for sentence in doc.sentences:
         for cand in find_candidates(sentence, lexicon):

@@ -25,7 +25,7 @@ import attrs
 
 from quotes.core.lexicon import Lexicon
 from quotes.core.parsed import ParsedDoc, Sentence, Word
-from quotes.core.quotemarks import find_quotations
+from quotes.core.quotemarks import Quotation, find_quotations
 
 RANKER = Path(__file__).parent.parent / "data" / "pronoun_ranker.json"
 """Weights of the learned choice, written by ``python -m quotes.training speakers``."""
@@ -196,9 +196,11 @@ def is_plural(word: Word) -> bool:
     return "Number=Plur" in word.feats or word.xpos in ("NNS", "NNPS")
 
 
-def referents(doc: ParsedDoc, lexicon: Lexicon) -> list[Referent]:
-    """Every noun phrase of the article that could be an antecedent, in text order, typed and gendered."""
-    quoted = [(q.inner_start, q.inner_end) for q in find_quotations(doc.text)]
+def referents(doc: ParsedDoc, lexicon: Lexicon, quotations: list[Quotation] | None = None) -> list[Referent]:
+    """Every noun phrase of the article that could be an antecedent, in text order, typed and gendered
+    (``quotations``: the article's, when the caller has them already)."""
+    found = quotations if quotations is not None else find_quotations(doc.text)
+    quoted = [(q.inner_start, q.inner_end) for q in found]
     lower_case = frozenset(re.findall(r"(?<![\w.])[a-z][\w'-]*", doc.text))
     out: list[Referent] = []
     for sentence in doc.sentences:
@@ -394,10 +396,11 @@ class Coreference:
     to "Ms. Ruiz" makes "Ruiz" female for the pronouns after it.
     """
 
-    def __init__(self, doc: ParsedDoc, lexicon: Lexicon, mode: Mode = "learned", ranker: Ranker | None = None) -> None:
+    def __init__(self, doc: ParsedDoc, lexicon: Lexicon, mode: Mode = "learned", ranker: Ranker | None = None,
+                 quotations: list[Quotation] | None = None) -> None:
         self.doc = doc
         self.lexicon = lexicon
-        self.referents = referents(doc, lexicon)
+        self.referents = referents(doc, lexicon, quotations)
         self._chain: dict[int, int] = {}
         """Word index → chain id (the word index of the chain's first member)."""
         self._gender: dict[int, str] = {}

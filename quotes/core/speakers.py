@@ -21,6 +21,7 @@ import attrs
 from quotes.core.attribution import Span, Speaker, SpeakerType
 from quotes.core.lexicon import Lexicon
 from quotes.core.parsed import ParsedDoc, Sentence, Word
+from quotes.core.quotemarks import Quotation
 from quotes.core.grammar import children_by
 from quotes.core.mentions import mention_ids, phrase_ids
 from quotes.core.referents import Coreference, Kind, clean_name, first_name_gender, name_kind, pronoun_gender
@@ -198,12 +199,12 @@ class Resolver:
     form the article gives that person.
     """
 
-    def __init__(self, doc: ParsedDoc, lexicon: Lexicon) -> None:
+    def __init__(self, doc: ParsedDoc, lexicon: Lexicon, quotations: list[Quotation] | None = None) -> None:
         self.doc = doc
         self.lexicon = lexicon
         self._mentions: dict[tuple[int, int, frozenset[int] | None], Mention] = {}
         self.entities = _entities(doc, self.mention)
-        self.coreference = Coreference(doc, lexicon)
+        self.coreference = Coreference(doc, lexicon, quotations=quotations)
         self._spoken: list[tuple[int, Speaker]] = []
 
     def mention(self, sentence: Sentence, head: Word, avoid: frozenset[int] | None = None) -> Mention:

@@ -30,14 +30,26 @@ def shared_extractor(monkeypatch: pytest.MonkeyPatch, extractor) -> list[dict[st
 
     def build(**options: object) -> quotes.extractor.Extractor:
         asked.append(options)
-        assert set(options) <= {"resources_dir", "lexicon", "max_chars", "threads"}
+        assert set(options) <= {"resources_dir", "lexicon", "max_chars", "threads", "device", "method"}
         copy = shallow_copy(extractor)
         copy.lexicon = options.get("lexicon") or Lexicon.default()
         copy.max_chars = options.get("max_chars", DEFAULT_MAX_CHARS)
+        copy.method = str(options.get("method", quotes.extractor.DEFAULT_METHOD))
+        copy._learned = _learned() if copy.method == "learned" else None
         return copy
 
     monkeypatch.setattr(quotes.extractor, "Extractor", build)
     return asked
+
+
+_LEARNED: list[object] = []
+
+
+def _learned() -> object:
+    """The bundled learned model, loaded once for these tests."""
+    if not _LEARNED:
+        _LEARNED.append(quotes.extractor._learned())
+    return _LEARNED[0]
 
 
 @pytest.fixture
@@ -56,7 +68,7 @@ class TestExtract:
 
     def test_json_schema_and_offsets(self, article_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """JSON carries the documented fields, and every offset indexes the input."""
-        assert main([str(article_file), "--format", "json"]) == 0
+        assert main([str(article_file), "--format", "json", "--method", "rules"]) == 0
         data = json.loads(capsys.readouterr().out)
         assert data["document"] == str(article_file)
         assert data["attributions"]
@@ -115,11 +127,11 @@ class TestExtract:
         article = tmp_path / "a.txt"
         article.write_text("The senator chortled that the bill would pass.\n", encoding="utf-8")
         assert "chortle" not in Lexicon.default().verbs
-        assert main([str(article), "--format", "json"]) == 0
+        assert main([str(article), "--format", "json", "--method", "rules"]) == 0
         assert json.loads(capsys.readouterr().out)["attributions"] == []
         lexicon = tmp_path / "cues.json"
         lexicon.write_text(json.dumps({"verbs": ["chortle"]}), encoding="utf-8")
-        assert main([str(article), "--format", "json", "--extra-cues", str(lexicon)]) == 0
+        assert main([str(article), "--format", "json", "--method", "rules", "--extra-cues", str(lexicon)]) == 0
         after = json.loads(capsys.readouterr().out)["attributions"]
         assert [(a["cue"]["text"], a["content"]["text"]) for a in after] == [("chortled", "that the bill would pass")]
 
@@ -129,9 +141,9 @@ class TestExtract:
         does: that rule needs no lexicon)."""
         none = tmp_path / "none.json"
         none.write_text(json.dumps({"verbs": [], "infinitive_verbs": [], "object_verbs": []}), encoding="utf-8")
-        assert main([str(article_file), "--format", "json"]) == 0
+        assert main([str(article_file), "--format", "json", "--method", "rules"]) == 0
         assert [a["cue"]["text"] for a in json.loads(capsys.readouterr().out)["attributions"]] == ["said", "added"]
-        assert main([str(article_file), "--format", "json", "--cues", str(none)]) == 0
+        assert main([str(article_file), "--format", "json", "--method", "rules", "--cues", str(none)]) == 0
         assert [a["cue"]["text"] for a in json.loads(capsys.readouterr().out)["attributions"]] == ["added"]
 
     def test_options_reach_the_extractor(self, article_file: Path, shared_extractor: list[dict[str, object]],

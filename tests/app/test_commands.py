@@ -110,7 +110,7 @@ class TestSharedOptions:
         options.add_options(parser)
         args = parser.parse_args(["--extra-cues", str(cues), "--max-chars", "500", "--stanza-resources", "/r"])
         settings = options.extractor_options(args)
-        assert settings.keys() == {"resources_dir", "max_chars", "lexicon"}
+        assert settings.keys() == {"resources_dir", "max_chars", "lexicon", "method"}
         assert settings["max_chars"] == 500 and settings["resources_dir"] == "/r"
         assert isinstance(settings["lexicon"], Lexicon) and "chortle" in settings["lexicon"].verbs
 

@@ -18,7 +18,7 @@ JSON_VALUES = {
     "verb-inverted", "verb-colon", "verb-as-clause", "verb-passive-agent", "verb-parenthetical", "verb-final-clause",
     "verb-right-clause", "verb-orphan-clause", "verb-bare", "verb-preposition", "verb-interrupting",
     "verb-after-question", "noun-clause", "poll-in", "colon-headline", "colon-speaker", "follow-on",
-    "unattributed-quote",
+    "unattributed-quote", "learned",
 }
 """What the ``rule`` field of the JSON output may say: scripts and saved outputs rely on these strings."""
 
@@ -57,6 +57,7 @@ def test_no_rule_name_is_spelled_as_a_bare_string(path: Path) -> None:
     for node in ast.walk(tree):
         if isinstance(node, ast.ClassDef) and node.name == "Rule":
             enum_values = {id(n) for n in ast.walk(node)}
-    spelled = [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and node.value in JSON_VALUES
+    names = JSON_VALUES - {Rule.LEARNED.value}  # also an ordinary word: the pronoun ranker's "learned" mode
+    spelled = [node.value for node in ast.walk(tree) if isinstance(node, ast.Constant) and node.value in names
                and id(node) not in docstrings and id(node) not in enum_values]
     assert not spelled
