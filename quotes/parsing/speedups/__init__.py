@@ -74,7 +74,7 @@ class SpeedUp:
     targets: tuple[Target, ...]
     """Every attribute it overwrites; they are restored when it is switched off."""
     tested: str
-    """The dependency versions it was tested with (tests/test_stanza_speedups.py compares it with the original)."""
+    """The dependency versions it was tested with (tests/parsing/test_stanza_speedups.py compares it with the original)."""
 
 
 _STANZA = "stanza 1.15.0, torch 2.13.0"
