@@ -18,7 +18,7 @@ from quotes.core.learned.features import vectors, windows, word_features
 from quotes.core.learned.linking import Linked, Linker
 from quotes.core.lexicon import Lexicon
 from quotes.core.parsed import ParsedDoc, Word
-from quotes.core.quotemarks import find_quotations, paragraphs
+from quotes.core.quotemarks import Quotation, find_quotations, paragraphs
 from quotes.core.speakers import Resolver, describe
 
 Scorer = Callable[[Sequence[tuple[np.ndarray, np.ndarray]]], list[np.ndarray]]
@@ -37,9 +37,10 @@ class LearnedAttributor:
         self.rule_features = rule_features
         self.vector_width = vector_width
 
-    def spans(self, doc: ParsedDoc, lexicon: Lexicon, rules: Sequence[Attribution]) -> list[Run]:
+    def spans(self, doc: ParsedDoc, lexicon: Lexicon, rules: Sequence[Attribution],
+              quotations: list[Quotation] | None = None) -> list[Run]:
         """The source, cue and content runs the tagger finds, before linking."""
-        features = word_features(doc, lexicon, rules if self.rule_features else ())
+        features = word_features(doc, lexicon, rules if self.rule_features else (), quotations)
         vecs = vectors(doc, self.vector_width)
         groups = windows(doc)
         found: list[Run] = []
@@ -47,13 +48,15 @@ class LearnedAttributor:
             found += runs(viterbi(log_probs), ids, np.exp(log_probs))
         return found
 
-    def linked(self, doc: ParsedDoc, lexicon: Lexicon, rules: Sequence[Attribution]) -> list[Linked]:
+    def linked(self, doc: ParsedDoc, lexicon: Lexicon, rules: Sequence[Attribution],
+               quotations: list[Quotation] | None = None) -> list[Linked]:
         """The runs grouped into attributions."""
-        return self.linker.link(doc, self.spans(doc, lexicon, rules), rule_pairs(doc, rules))
+        return self.linker.link(doc, self.spans(doc, lexicon, rules, quotations), rule_pairs(doc, rules))
 
     def attribute(self, doc: ParsedDoc, lexicon: Lexicon, rules: Sequence[Attribution]) -> tuple[Attribution, ...]:
         """All attributions of a parsed article, in text order of their contents."""
-        return build(doc, lexicon, self.linked(doc, lexicon, rules))
+        quotations = find_quotations(doc.text)  # read once, for the features and for each attribution's kind
+        return build(doc, lexicon, self.linked(doc, lexicon, rules, quotations), quotations)
 
 
 def rule_pairs(doc: ParsedDoc, rules: Sequence[Attribution]) -> frozenset[tuple[str, int, int]]:
@@ -78,12 +81,14 @@ def rule_pairs(doc: ParsedDoc, rules: Sequence[Attribution]) -> frozenset[tuple[
     return frozenset(pairs)
 
 
-def build(doc: ParsedDoc, lexicon: Lexicon, linked: Sequence[Linked]) -> tuple[Attribution, ...]:
+def build(doc: ParsedDoc, lexicon: Lexicon, linked: Sequence[Linked],
+          quotations: list[Quotation] | None = None) -> tuple[Attribution, ...]:
     """``Attribution`` objects for linked runs, speakers resolved in text order."""
     text, words = doc.text, doc.words
-    quotations = find_quotations(text)
+    if quotations is None:
+        quotations = find_quotations(text)
     paras = paragraphs(text)
-    resolver = Resolver(doc, lexicon)
+    resolver = Resolver(doc, lexicon, quotations)
     out = []
     for item in sorted(linked, key=lambda link: link.cue.first):
         content = Content.of(text, [_stripped(text, words[r.first].start, words[r.last].end) for r in item.contents])

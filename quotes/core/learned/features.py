@@ -143,15 +143,13 @@ def attribution_pieces(attributions: Sequence[Attribution]) -> list[dict[str, Se
     } for a in attributions]
 
 
-def cue_words(sentence: Sentence, lexicon: Lexicon, rule_cues: frozenset[int]) -> list[Word]:
+def _cue_words(sentence: Sentence, lexicon: Lexicon, rule_cues: frozenset[int], verbs: frozenset[str]) -> list[Word]:
     """Words that can be a cue: a cue verb or noun of the lexicon, a cue phrase's first word, or a rule's cue."""
-    verbs = lexicon.verbs | lexicon.object_verbs | lexicon.infinitive_verbs | lexicon.prepositional_verbs
-    openers = {phrase.split()[0] for phrase in lexicon.phrases}
     found = []
     for word in sentence.words:
         lemma = word.lemma.lower()
         if (word.index in rule_cues or (word.upos in ("VERB", "AUX") and lemma in verbs)
-                or (word.upos == "NOUN" and lemma in lexicon.nouns) or word.text.lower() in openers):
+                or (word.upos == "NOUN" and lemma in lexicon.nouns) or word.text.lower() in lexicon.phrase_openers):
             found.append(word)
     return found
 
@@ -165,9 +163,8 @@ def word_features(doc: ParsedDoc, lexicon: Lexicon, rules: Sequence[Attribution]
     rule_cues = frozenset(int(i) for i in np.flatnonzero((rule_tags == 3) | (rule_tags == 4)))
     inside = _quoted_offsets(quotations if quotations is not None else find_quotations(doc.text))
     verbs = lexicon.verbs | lexicon.object_verbs | lexicon.infinitive_verbs | lexicon.prepositional_verbs
-    openers = {phrase.split()[0] for phrase in lexicon.phrases}
     for sentence in doc.sentences:
-        cues = cue_words(sentence, lexicon, rule_cues)
+        cues = _cue_words(sentence, lexicon, rule_cues, verbs)
         chains = {w.id: [w.id, *(a.id for a in sentence.ancestors(w))] for w in sentence.words}
         for word in sentence.words:
             row = out[word.index]
@@ -176,7 +173,7 @@ def word_features(doc: ParsedDoc, lexicon: Lexicon, rules: Sequence[Attribution]
             row[2] = 0 if word.head == 0 else (1 if word.head < word.id else 2)
             row[3] = 0 if word.head == 0 else _bucket(abs(word.head - word.id))
             row[4] = 2 if set(word.text) <= _QUOTE_CHARS else int(_inside(inside, word.start))
-            row[5] = _lexicon_class(word, lexicon, verbs, openers)
+            row[5] = _lexicon_class(word, lexicon, verbs)
             row[6] = rule_tags[word.index]
             row[7:11] = _cue_path(word, cues, chains, sentence)
             row[11] = _shape(word.text)
@@ -193,13 +190,13 @@ def _inside(pieces: list[tuple[int, int]], offset: int) -> bool:
     return i >= 0 and pieces[i][0] <= offset < pieces[i][1]
 
 
-def _lexicon_class(word: Word, lexicon: Lexicon, verbs: frozenset[str], openers: set[str]) -> int:
+def _lexicon_class(word: Word, lexicon: Lexicon, verbs: frozenset[str]) -> int:
     lemma, lower = word.lemma.lower(), word.text.lower()
     if word.upos in ("VERB", "AUX") and lemma in verbs:
         return 1
     if lemma in lexicon.nouns:
         return 2
-    if lower in openers:
+    if lower in lexicon.phrase_openers:
         return 3
     if lemma in lexicon.titles:
         return 4

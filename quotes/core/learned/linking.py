@@ -136,16 +136,23 @@ def _common(context: _Context, cue: Run, other: Run) -> list[float]:
     return [1.0, *_one_hot(5, gap_sentences + 2), *_one_hot(3, side), *_one_hot(8, _gap_bucket(gap))]
 
 
+def _attachment(context: _Context, cue_ids: set[int], ids: range) -> tuple[list[Word | None], bool, bool]:
+    """The heads of a span's words, whether one hangs on the cue, and whether the span lies below the cue."""
+    words = context.words
+    heads = [context.head(words[i]) for i in ids]
+    attached = any(h is not None and h.index in cue_ids for h in heads)
+    roots = [words[i] for i, h in zip(ids, heads) if h is None or h.index not in ids]
+    below = any(cue_ids & context.ancestors(w) for w in roots)
+    return heads, attached, below
+
+
 def content_pair(context: _Context, cue: Run, content: Run, cues: Sequence[Run],
                  rule_pairs: frozenset[tuple[str, int, int]]) -> np.ndarray:
     """The ``CONTENT_FEATURES`` features of a (cue, content) pair."""
     words = context.words
     cue_ids = set(range(cue.first, cue.last + 1))
     content_ids = range(content.first, content.last + 1)
-    heads = [context.head(words[i]) for i in content_ids]
-    attached = any(h is not None and h.index in cue_ids for h in heads)
-    roots = [words[i] for i, h in zip(content_ids, heads) if h is None or h.index not in content_ids]
-    below = any(cue_ids & context.ancestors(w) for w in roots)
+    _, attached, below = _attachment(context, cue_ids, content_ids)
     cue_heads = [context.head(words[i]) for i in cue_ids]
     inside = any(h is not None and content.first <= h.index <= content.last for h in cue_heads)
     between = _between(cues, cue, content)
@@ -164,12 +171,9 @@ def source_pair(context: _Context, cue: Run, source: Run, cues: Sequence[Run],
     words = context.words
     cue_ids = set(range(cue.first, cue.last + 1))
     source_ids = range(source.first, source.last + 1)
-    heads = [context.head(words[i]) for i in source_ids]
+    heads, attached, below = _attachment(context, cue_ids, source_ids)
     subject = any(h is not None and h.index in cue_ids and words[i].rel in ("nsubj", "csubj")
                   for i, h in zip(source_ids, heads))
-    attached = any(h is not None and h.index in cue_ids for h in heads)
-    roots = [words[i] for i, h in zip(source_ids, heads) if h is None or h.index not in source_ids]
-    below = any(cue_ids & context.ancestors(w) for w in roots)
     ruled = any(("source", c, o) in rule_pairs for c in cue_ids for o in source_ids)
     row = [*_common(context, cue, source), *_one_hot(3, _between(cues, cue, source)), float(subject),
            float(attached), float(below), float(ruled), float(ruled and subject)]
