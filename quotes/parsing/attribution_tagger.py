@@ -45,27 +45,39 @@ class TaggerNet(nn.Module):
         return self.out(self.dropout(output))
 
 
-class AttributionTagger:
-    """Loads the bundled tagger once and scores windows of words with it."""
+WINDOWS_PER_BATCH = 64
+"""Windows scored in one pass: a news article has a handful; the bound keeps a book-length text from padding
+hundreds of windows into one tensor."""
 
-    def __init__(self, path: str | Path) -> None:
+
+class AttributionTagger:
+    """Scores windows of words with a tagger network, in eval mode (the bundled one: ``load``)."""
+
+    def __init__(self, net: TaggerNet) -> None:
+        self.net = net
+
+    @classmethod
+    def load(cls, path: str | Path) -> AttributionTagger:
+        """The network saved at ``path`` (weights) and beside it (``.json``: its config)."""
         path = Path(path)
         try:
             state = torch.load(path, map_location="cpu", weights_only=True)
             config = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))["network"]
-            self.net = TaggerNet(**{k: v for k, v in config.items() if k not in ("sizes", "tags")},
-                                 sizes=config["sizes"], tags=config["tags"])
-            self.net.load_state_dict({k: v.float() for k, v in state.items()})
+            net = TaggerNet(**{k: v for k, v in config.items() if k not in ("sizes", "tags")},
+                            sizes=config["sizes"], tags=config["tags"])
+            net.load_state_dict({k: v.float() for k, v in state.items()})
         except (OSError, RuntimeError, KeyError, ValueError) as exc:
             raise ModelError(f"cannot load the attribution model {path}: {exc}") from exc
-        self.net.eval()
+        return cls(net)
 
     def __call__(self, windows: Sequence[tuple[np.ndarray, np.ndarray]]) -> list[np.ndarray]:
         """Log-probabilities ``(words, tags)`` for each window of (vectors, features)."""
-        if not windows:
-            return []
+        self.net.eval()
+        out: list[np.ndarray] = []
         with torch.inference_mode():
-            return [scores for scores in _score(self.net, windows)]
+            for start in range(0, len(windows), WINDOWS_PER_BATCH):
+                out += _score(self.net, windows[start:start + WINDOWS_PER_BATCH])
+        return out
 
 
 def _score(net: TaggerNet, windows: Sequence[tuple[np.ndarray, np.ndarray]]) -> list[np.ndarray]:
@@ -99,5 +111,5 @@ def load_bundled(path: str | Path | None = None) -> tuple[AttributionTagger, dic
     if not path.exists() or not path.with_suffix(".json").exists():
         raise ModelError(f"the learned attribution model {path.name} is missing from {path.parent}; "
                          "use --method rules, or train it with `python -m quotes.training attribution --bundle`")
-    tagger = AttributionTagger(path)
+    tagger = AttributionTagger.load(path)
     return tagger, json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))

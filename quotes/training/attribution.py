@@ -43,7 +43,7 @@ from quotes.core.learned.linking import (
 )
 from quotes.core.lexicon import Lexicon
 from quotes.core.parsed import ParsedDoc
-from quotes.parsing.attribution_tagger import TaggerNet, _score, save
+from quotes.parsing.attribution_tagger import AttributionTagger, TaggerNet, save
 from quotes.parsing.pipeline import BUNDLED_DIR
 
 VECTOR_WIDTH = 384
@@ -161,21 +161,6 @@ def selection_score(figures: dict[str, float]) -> float:
                                                 "relation_partial")]))
 
 
-class _Frozen:
-    """A scorer over a network in eval mode (what inference uses), for dev scoring during training."""
-
-    def __init__(self, net: TaggerNet) -> None:
-        self.net = net
-
-    def __call__(self, windows_: Sequence[tuple[np.ndarray, np.ndarray]]) -> list[np.ndarray]:
-        self.net.eval()
-        with torch.inference_mode():
-            out: list[np.ndarray] = []
-            for i in range(0, len(windows_), 64):
-                out += _score(self.net, windows_[i:i + 64])
-            return out
-
-
 def _batches(data: Sequence[Example], size: int, rng: random.Random) -> list[list[tuple[Example, np.ndarray]]]:
     items = [(e, ids) for e in data for ids in e.windows]
     rng.shuffle(items)
@@ -233,7 +218,7 @@ def train(args: argparse.Namespace) -> dict[str, Any]:
             optimizer.step()
             total += float(loss.detach())
             steps += 1
-        attributor = LearnedAttributor(_Frozen(net), linker, rule_features=not args.no_rule_features)
+        attributor = LearnedAttributor(AttributionTagger(net), linker, rule_features=not args.no_rule_features)
         figures = summary(score(attributor, data["dev"], gold["dev"], lexicon))
         chosen = selection_score(figures)
         log.append({"epoch": epoch, "loss": total / max(1, steps), "dev": figures,
