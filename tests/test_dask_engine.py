@@ -7,7 +7,6 @@ import io
 import json
 import logging
 import os
-import signal
 import subprocess
 import sys
 import textwrap
@@ -20,7 +19,7 @@ import pytest
 from quotes.app.corpus import run_corpus
 from quotes.app.inputs import iter_documents
 from quotes.core.attribution import Article, Attribution, Content, QuoteKind, Span
-from tests.app.test_corpus import FakeExtractor, docs, run
+from tests.app.test_corpus import FakeExtractor, docs, kill_mid_run, run
 from tests.conftest import CORPORA
 
 distributed = pytest.importorskip("distributed")
@@ -117,16 +116,7 @@ class TestKill:
             address=cluster.scheduler_address,  # type: ignore[attr-defined]
         ), encoding="utf-8")
         output = tmp_path / "out.jsonl"
-        process = subprocess.Popen([sys.executable, str(script), str(output)])
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and process.poll() is None:
-            if output.exists() and output.read_bytes().count(b"\n") >= 8:
-                break
-            time.sleep(0.01)
-        assert process.poll() is None, "the run ended before it could be killed"
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        assert 8 <= output.read_bytes().count(b"\n") < 30
+        kill_mid_run(script, output, wait=120)
 
         subprocess.run([sys.executable, str(script), str(output)], check=True, timeout=120)
 

@@ -28,6 +28,20 @@ from quotes.core.attribution import Article, Attribution, Content, QuoteKind, Sp
 from quotes.errors import EmptyInputError, InputError, ModelError
 
 
+def kill_mid_run(script: Path, output: Path, *, wait: float) -> None:
+    """Run ``script OUTPUT`` and SIGKILL it once 8 of its 30 lines are written; it must die mid-run."""
+    process = subprocess.Popen([sys.executable, str(script), str(output)])
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline and process.poll() is None:
+        if output.exists() and output.read_bytes().count(b"\n") >= 8:
+            break
+        time.sleep(0.01)
+    assert process.poll() is None, "the run ended before it could be killed"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert 8 <= output.read_bytes().count(b"\n") < 30
+
+
 class FakeExtractor:
     """Each "..." pair is a direct quote; @@ markers (@@BOOM, @@HANG, ...) make it fail, hang or crash."""
 
@@ -259,16 +273,7 @@ class TestKill:
             encoding="utf-8",
         )
         output = tmp_path / "out.jsonl"
-        process = subprocess.Popen([sys.executable, str(script), str(output)])
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and process.poll() is None:
-            if output.exists() and output.read_bytes().count(b"\n") >= 8:
-                break
-            time.sleep(0.01)
-        assert process.poll() is None, "the run ended before it could be killed"
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        assert 8 <= output.read_bytes().count(b"\n") < 30
+        kill_mid_run(script, output, wait=60)
 
         subprocess.run([sys.executable, str(script), str(output)], check=True, timeout=120)
 
